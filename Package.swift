@@ -1,0 +1,63 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "ClinicSync",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "clinicsync", targets: ["clinicsync"]),
+        .library(name: "BillingModel", targets: ["BillingModel"]),
+        .library(name: "ClinicStore", targets: ["ClinicStore"]),
+        .library(name: "SyncEngine", targets: ["SyncEngine"]),
+        .library(name: "CentralServer", targets: ["CentralServer"]),
+        .library(name: "ClaimExport", targets: ["ClaimExport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .target(name: "BillingModel"),
+        .target(
+            name: "ClinicStore",
+            dependencies: [
+                "BillingModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        .target(
+            name: "SyncEngine",
+            dependencies: [
+                "ClinicStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "CentralServer",
+            dependencies: [
+                "SyncEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "ClaimExport", dependencies: ["BillingModel"]),
+        .executableTarget(
+            name: "clinicsync",
+            dependencies: [
+                "BillingModel", "ClinicStore", "SyncEngine", "CentralServer", "ClaimExport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "BillingModelTests", dependencies: ["BillingModel"]),
+        .testTarget(name: "ClinicStoreTests", dependencies: ["ClinicStore"]),
+        .testTarget(name: "ClaimExportTests", dependencies: ["ClaimExport", "BillingModel"]),
+        .testTarget(name: "CLITests", dependencies: ["ClinicStore"]),
+    ]
+)
