@@ -1,0 +1,36 @@
+/// A ``CodeReference`` over releases held in memory.
+///
+/// On a date, the release of a system in force is the one covering the date that started
+/// last (so a mid-year update supersedes the yearly release without closing it).
+public struct InMemoryCodeReference: CodeReference {
+    /// Releases per system, latest start first.
+    private let releasesBySystem: [CodeSystem: [Release]]
+
+    /// Builds the reference from any number of releases of any systems.
+    public init(releases: [Release]) {
+        releasesBySystem = Dictionary(grouping: releases, by: \.system)
+            .mapValues { $0.sorted { $0.effectiveFrom > $1.effectiveFrom } }
+    }
+
+    /// The release of `system` in force on `date`, if any.
+    public func release(of system: CodeSystem, on date: CalendarDate) -> Release? {
+        releasesBySystem[system]?.first { $0.covers(date) }
+    }
+
+    public func hasRelease(of system: CodeSystem, on date: CalendarDate) -> Bool {
+        release(of: system, on: date) != nil
+    }
+
+    public func entry(for code: String, in system: CodeSystem, on date: CalendarDate) -> CodeEntry? {
+        release(of: system, on: date)?.codes[code]
+    }
+
+    public func ncciEdit(column1: String, column2: String, on date: CalendarDate) -> NCCIEdit? {
+        let pair = Release.CodePair(column1: column1, column2: column2)
+        return release(of: .ncciPTP, on: date)?.edits[pair]?.first { $0.isInForce(on: date) }
+    }
+
+    public func mueLimit(for code: String, on date: CalendarDate) -> MUELimit? {
+        release(of: .mue, on: date)?.limits[code]
+    }
+}
