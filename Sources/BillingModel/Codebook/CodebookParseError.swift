@@ -38,7 +38,8 @@ public struct CodebookParseError: Error, Equatable, Sendable, CustomStringConver
         case missingFields(expected: Int, found: Int)
         /// A required field is blank.
         case emptyField(String)
-        /// A quoted field is never closed before the end of the file.
+        /// A quoted field is never closed (before the end of the file, or before the
+        /// text that follows it on a later line).
         case unterminatedQuote
         /// Text follows the closing quote of a field.
         case textAfterQuote
@@ -93,7 +94,7 @@ public struct CodebookParseError: Error, Equatable, Sendable, CustomStringConver
         case .emptyField(let field):
             return "the \(field) is empty"
         case .unterminatedQuote:
-            return "a quoted field starting here is never closed"
+            return "a quoted field opened on this line is never properly closed"
         case .textAfterQuote:
             return "unexpected text after a closing quote"
         case .invalidCode(let field, let value, let expected):

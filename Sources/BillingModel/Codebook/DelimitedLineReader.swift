@@ -130,7 +130,10 @@ struct DelimitedLineReader {
             position += 1
         }
         guard position == bytes.count || bytes[position] == delimiter || bytes[position] == ByteText.lineFeed else {
-            throw CodebookParseError(kind: kind, line: line, problem: .textAfterQuote)
+            // Text after a quote that ran over several lines most likely means the quote
+            // opened earlier was never closed and swallowed the lines after it.
+            let problem: CodebookParseError.Problem = openingLine == line ? .textAfterQuote : .unterminatedQuote
+            throw CodebookParseError(kind: kind, line: openingLine, problem: problem)
         }
     }
 }
