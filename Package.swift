@@ -3,11 +3,12 @@ import PackageDescription
 
 let package = Package(
     name: "ClinicSync",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "clinicsync", targets: ["clinicsync"]),
         .library(name: "BillingModel", targets: ["BillingModel"]),
         .library(name: "ClinicStore", targets: ["ClinicStore"]),
+        .library(name: "SyncModel", targets: ["SyncModel"]),
         .library(name: "SyncEngine", targets: ["SyncEngine"]),
         .library(name: "CentralServer", targets: ["CentralServer"]),
         .library(name: "ClaimExport", targets: ["ClaimExport"]),
@@ -21,12 +22,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "BillingModel"),
+        .target(name: "SyncModel", dependencies: ["BillingModel"]),
         .target(
             name: "ClinicStore",
             dependencies: [
-                "BillingModel",
+                "BillingModel", "SyncModel", "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Resources")]
         ),
@@ -56,6 +60,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BillingModelTests", dependencies: ["BillingModel"]),
+        .testTarget(name: "SyncModelTests", dependencies: ["SyncModel", "BillingModel"]),
         .testTarget(name: "ClinicStoreTests", dependencies: ["ClinicStore"]),
         .testTarget(name: "ClaimExportTests", dependencies: ["ClaimExport", "BillingModel"]),
         .testTarget(name: "CLITests", dependencies: ["ClinicStore"]),

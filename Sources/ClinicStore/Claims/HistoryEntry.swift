@@ -1,0 +1,24 @@
+/// One captured change in a claim's audit trail: who changed what, where and when.
+public struct HistoryEntry: Codable, Sendable, Equatable {
+    /// Position in this store's change log.
+    public var seq: Int64
+    /// When, by the writer's hybrid logical clock (milliseconds since 1970).
+    public var atMillis: Int64
+    /// Who typed it, as recorded by the writing site.
+    public var author: String?
+    /// The site (clinic or central replica) that wrote it.
+    public var site: String
+    /// `claim` or `service_line`.
+    public var table: String
+    public var rowID: String
+    /// The line number, for a service-line change.
+    public var lineNumber: Int?
+    /// The field, or `*` when the row was created.
+    public var field: String
+    /// The new value as text (a JSON object for a created row).
+    public var value: String?
+
+    enum CodingKeys: String, CodingKey {
+        case seq, atMillis = "at_millis", author, site, table, rowID = "row_id", lineNumber = "line_number", field, value
+    }
+}

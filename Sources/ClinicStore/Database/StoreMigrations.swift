@@ -1,0 +1,19 @@
+import GRDB
+
+/// The store's schema history. A shipped migration never changes: add a new one.
+///
+/// The schema version on the wire (DESIGN §4) is ``StoreMigrations/schemaVersion``; it
+/// moves with every migration that changes synced tables.
+public enum StoreMigrations {
+    /// The schema version this build writes and expects from peers.
+    public static let schemaVersion = 1
+
+    /// The migrator with every migration registered, in order.
+    public static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            for statement in V1.statements { try db.execute(sql: statement) }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,177 @@
+import ArgumentParser
+import BillingModel
+import ClinicStore
+import Foundation
+
+/// `clinicsync claim ...`: open, code, edit, inspect and follow claims.
+struct ClaimCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "claim", abstract: "Create, code and follow claims.",
+        subcommands: [ClaimNew.self, ClaimLineCommand.self, ClaimSet.self, ClaimShow.self, ClaimList.self,
+                      ClaimHistory.self])
+}
+
+struct ClaimNew: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "new", abstract: "Open a draft claim.")
+    @OptionGroup var options: StoreOptions
+    @Option(help: "The patient id.") var patient: String
+    @Option(help: "The payer id (record id or payer id).") var payer: String
+    @Option(name: .customLong("billing-npi")) var billingNPI: String
+    @Option(name: .customLong("rendering-npi")) var renderingNPI: String?
+    @Option(help: "Place of service.") var pos = "11"
+    @Option(help: "An ICD-10-CM diagnosis; repeat in order, principal first.") var dx: [String] = []
+    @Option(help: "Free-text notes.") var notes = ""
+
+    func run() throws {
+        let claim = try options.open().newClaim(
+            ClaimInput(patientID: patient, payer: payer, billingNPI: billingNPI, renderingNPI: renderingNPI,
+                       placeOfService: pos, diagnoses: dx, notes: notes), author: options.author)
+        try options.emit(ClaimView(claim)) { "Opened claim \(claim.claimNumber) (\(claim.id))." }
+    }
+}
+
+struct ClaimSet: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set", abstract: "Change a claim field.",
+        discussion: "Fields: \(ClaimField.names). Diagnoses are comma-separated, principal first.")
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "Claim id or claim number.") var claim: String
+    @Argument(help: "The field.") var field: String
+    @Argument(help: "The new value.") var value: String
+
+    func run() throws {
+        guard let claimField = ClaimField(rawValue: field) else {
+            throw ValidationError("unknown claim field '\(field)'; fields: \(ClaimField.names)")
+        }
+        let updated = try options.open().setClaimField(claim, field: claimField, value: value, author: options.author)
+        try options.emit(ClaimView(updated)) { "Claim \(updated.claimNumber): \(field) updated." }
+    }
+}
+
+struct ClaimShow: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a claim with its lines.")
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "Claim id or claim number.") var claim: String
+
+    func run() throws {
+        let found = try options.open().claim(claim)
+        try options.emit(ClaimView(found)) { found.humanDescription }
+    }
+}
+
+struct ClaimList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List claims, newest first.")
+    @OptionGroup var options: StoreOptions
+    @Option(help: "Only claims in this status (draft, coded, submitted ...).") var status: String?
+
+    func run() throws {
+        var stage: ClaimLifecycle.Stage?
+        if let status {
+            guard let parsed = ClaimLifecycle.Stage(name: status) else { throw ValidationError("unknown status '\(status)'") }
+            stage = parsed
+        }
+        let claims = try options.open().claims(stage: stage)
+        try options.emit(claims.map(ClaimView.init)) {
+            Table(headers: ["CLAIM", "STATUS", "PATIENT", "DX", "LINES", "TOTAL", "ID"],
+                  rows: claims.map { [$0.claimNumber, $0.lifecycle.description, $0.patientID,
+                                      $0.diagnoses.map(DiagnosisCode.display).joined(separator: ","),
+                                      String($0.lines.count), Money.dollars($0.totalChargeCents), $0.id] })
+                .render(empty: "No claims yet.")
+        }
+    }
+}
+
+struct ClaimHistory: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "history", abstract: "Who changed what, where and when.")
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "Claim id or claim number.") var claim: String
+
+    func run() throws {
+        let entries = try options.open().claimHistory(claim)
+        let formatter = ISO8601DateFormatter()
+        try options.emit(entries) {
+            Table(headers: ["WHEN (UTC)", "WHO", "WHERE", "WHAT", "VALUE"],
+                  rows: entries.map { entry in
+                      let what = (entry.table == "claim" ? "claim" : "line \(entry.lineNumber.map(String.init) ?? "?")")
+                          + (entry.field == "*" ? " created" : " \(entry.field)")
+                      var value = entry.field == "*" ? "" : (entry.value ?? "null")
+                      if entry.field == "lifecycle", let rank = Int(value), let lifecycle = ClaimLifecycle(rank: rank) {
+                          value = lifecycle.description
+                      }
+                      return [formatter.string(from: Date(timeIntervalSince1970: Double(entry.atMillis) / 1000)),
+                              entry.author ?? "?", entry.site, what, value]
+                  }).render()
+        }
+    }
+}
+
+/// `clinicsync claim line add|set|remove`.
+struct ClaimLineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "line", abstract: "Add, change or remove service lines.",
+                                                    subcommands: [LineAdd.self, LineSet.self, LineRemove.self])
+}
+
+/// The line fields shared by `line add` and `line set`.
+struct LineFields: ParsableArguments {
+    @Option(help: "CPT or HCPCS code.") var code: String?
+    @Option(help: "A modifier; repeat for up to 4.") var modifier: [String] = []
+    @Option(help: "Units.") var units: Int?
+    @Option(help: "Charge in dollars, e.g. 125.00.") var charge: String?
+    @Option(help: "Date of service, YYYY-MM-DD.") var date: String?
+    @Option(name: .customLong("date-to"), help: "Last date of a multi-day service.") var dateTo: String?
+    @Option(name: .customLong("dx-pointer"), help: "A diagnosis pointer (1-12); repeat for up to 4.") var dxPointer: [Int] = []
+    @Option(help: "Place of service for this line, when it differs from the claim's.") var pos: String?
+
+    var input: LineInput {
+        LineInput(procedureCode: code, modifiers: modifier.isEmpty ? nil : modifier, units: units, charge: charge,
+                  serviceDate: date, serviceDateTo: dateTo, diagnosisPointers: dxPointer.isEmpty ? nil : dxPointer,
+                  placeOfService: pos)
+    }
+}
+
+struct LineAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a service line.")
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "Claim id or claim number.") var claim: String
+    @OptionGroup var fields: LineFields
+
+    func run() throws {
+        let line = try options.open().addLine(claim: claim, fields.input, author: options.author)
+        try options.emit(ClaimView.Line(line)) {
+            "Added line \(line.lineNumber): \(line.procedureCode) x\(line.units) \(Money.dollars(line.chargeCents))."
+        }
+    }
+}
+
+struct LineSet: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "set", abstract: "Change fields of a service line.")
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "Claim id or claim number.") var claim: String
+    @Argument(help: "The line number.") var line: Int
+    @OptionGroup var fields: LineFields
+
+    func run() throws {
+        let updated = try options.open().setLine(claim: claim, lineNumber: line, fields.input, author: options.author)
+        try options.emit(ClaimView.Line(updated)) { "Line \(updated.lineNumber) updated." }
+    }
+}
+
+struct LineRemove: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a service line.")
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "Claim id or claim number.") var claim: String
+    @Argument(help: "The line number.") var line: Int
+
+    func run() throws {
+        let updated = try options.open().removeLine(claim: claim, lineNumber: line, author: options.author)
+        try options.emit(ClaimView(updated)) { "Removed line \(line) from claim \(updated.claimNumber)." }
+    }
+}
+
+extension ClaimView.Line {
+    init(_ line: ServiceLine) {
+        self.init(id: line.id, lineNumber: line.lineNumber, code: line.procedureCode, modifiers: line.modifiers,
+                  units: line.units, chargeCents: line.chargeCents, date: line.serviceDate.description,
+                  dateTo: line.serviceDateTo?.description, dxPointers: line.diagnosisPointers, pos: line.placeOfService)
+    }
+}

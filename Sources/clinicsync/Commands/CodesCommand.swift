@@ -1,0 +1,113 @@
+import ArgumentParser
+import BillingModel
+import ClinicStore
+
+/// `clinicsync codes ...`: codebook releases, import and search.
+struct CodesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "codes", abstract: "Import, search and show codes.",
+        subcommands: [CodesImport.self, CodesLoadBundled.self, CodesSearch.self, CodesShow.self, CodesReleases.self])
+}
+
+extension CodeSystem: ExpressibleByArgument {
+    public init?(argument: String) { self.init(name: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.cliName) }
+}
+
+extension CalendarDate: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}
+
+struct CodesImport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Import a release file (ICD-10-CM order file, CSV/TSV list, NCCI PTP, MUE).")
+
+    @OptionGroup var options: StoreOptions
+    @Option(help: "icd10cm, cpt, hcpcs, modifier, pos, ncci-ptp or mue.") var system: CodeSystem
+    @Option(help: "The release name, e.g. ICD10CM-FY2026.") var release: String
+    @Option(help: "First date of service the release applies to (default: today).") var effective: CalendarDate?
+    @Option(name: .customLong("effective-to"), help: "Last date it applies to (default: until a newer release).")
+    var effectiveTo: CalendarDate?
+    @Argument(help: "The file (plain or .gz).") var file: String
+
+    func run() throws {
+        let store = try options.open()
+        let spec = ReleaseImport(system: system, name: release, effectiveFrom: effective ?? store.today,
+                                 effectiveTo: effectiveTo, sourceName: file.split(separator: "/").last.map(String.init) ?? file)
+        let label = release
+        let imported = try store.importRelease(spec, file: file) { Progress.report(label, $0, $1) }
+        try options.emit(imported) {
+            "Imported \(imported.entryCount) \(system.cliName) entries as release \(imported.name) (in force from \(imported.effectiveFrom))."
+        }
+    }
+}
+
+struct CodesLoadBundled: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "load-bundled",
+        abstract: "Load the code sets shipped with ClinicSync (ICD-10-CM FY2025, POS, modifiers, demo procedures).")
+
+    @OptionGroup var options: StoreOptions
+
+    func run() throws {
+        let store = try options.open()
+        let imported = try store.loadBundledCodebooks { Progress.report($0, $1, $2) }
+        try options.emit(imported) {
+            imported.isEmpty ? "The bundled code sets are already loaded."
+                : Table(headers: ["SYSTEM", "RELEASE", "ENTRIES", "FROM"],
+                        rows: imported.map { [$0.system.cliName, $0.name, String($0.entryCount), $0.effectiveFrom] }).render()
+        }
+    }
+}
+
+struct CodesSearch: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "search", abstract: "Find codes by code prefix or words.")
+
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "What you are looking for: '9921', 'E11.6', 'type 2 diabetes', 'office vis'.") var query: String
+    @Option(help: "Only this code system.") var system: CodeSystem?
+    @Option(help: "Search the releases in force on this date (default: today).") var on: CalendarDate?
+    @Option(help: "How many results.") var limit = 10
+
+    func run() throws {
+        let matches = try options.open().searchCodes(query, system: system, on: on, limit: limit)
+        try options.emit(matches) {
+            Table(headers: ["CODE", "SYSTEM", "DESCRIPTION"],
+                  rows: matches.map { [$0.display + ($0.billable ? "" : " (header)"), $0.system.cliName, $0.description] })
+                .render(empty: "No codes match '\(query)'.")
+        }
+    }
+}
+
+struct CodesShow: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a code in every release that has it.")
+
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "The code, with or without its dot.") var code: String
+
+    func run() throws {
+        let matches = try options.open().lookupCode(code)
+        guard !matches.isEmpty else { throw StoreError.notFound(entity: "code", id: code) }
+        try options.emit(matches) {
+            Table(headers: ["CODE", "SYSTEM", "RELEASE", "FROM", "BILLABLE", "DESCRIPTION"],
+                  rows: matches.map { [$0.display, $0.system.cliName, $0.release, $0.effectiveFrom,
+                                       $0.billable ? "yes" : "no (header)", $0.description] }).render()
+        }
+    }
+}
+
+struct CodesReleases: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "releases", abstract: "List the code releases in the store.")
+
+    @OptionGroup var options: StoreOptions
+
+    func run() throws {
+        let releases = try options.open().releases()
+        try options.emit(releases) {
+            Table(headers: ["SYSTEM", "RELEASE", "FROM", "TO", "ENTRIES", "ORIGIN", "SHA256"],
+                  rows: releases.map { [$0.system.cliName, $0.name, $0.effectiveFrom, $0.effectiveTo ?? "-",
+                                        String($0.entryCount), $0.origin.rawValue, String($0.sha256.prefix(12))] })
+                .render(empty: "No code releases yet: run `clinicsync codes load-bundled`.")
+        }
+    }
+}
