@@ -14,6 +14,7 @@ public enum ClaimExportError: Error, Hashable, Sendable, CustomStringConvertible
     /// An envelope setting (parties, control numbers) cannot be sent as it is.
     case invalidEnvelope(field: EnvelopeField, reason: String)
 
+    /// A one-line message: the claim number, the field and what is wrong.
     public var description: String {
         switch self {
         case .noClaims:

@@ -7,7 +7,9 @@ import BillingModel
 /// between files; the writer only formats them (ISA13 nine digits zero-padded, GS06 plain,
 /// ST02 at least four digits zero-padded). The creation date and time are injected.
 public struct X12Envelope: Hashable, Sendable {
+    /// Who sends the file (ISA06, GS02, 1000A).
     public var submitter: X12Submitter
+    /// Who receives it (ISA08, GS03, 1000B).
     public var receiver: X12Receiver
     /// ISA13/IEA02, 1...999999999.
     public var interchangeControlNumber: Int
@@ -24,6 +26,7 @@ public struct X12Envelope: Hashable, Sendable {
     /// ISA14: whether a TA1 interchange acknowledgment is requested.
     public var acknowledgmentRequested: Bool
 
+    /// Creates the settings; see the properties for what each one becomes in the file.
     public init(submitter: X12Submitter, receiver: X12Receiver, interchangeControlNumber: Int,
                 groupControlNumber: Int, transactionSetControlNumber: Int, creationDate: CalendarDate,
                 creationTime: X12Time, usage: X12Usage, acknowledgmentRequested: Bool = false) {

@@ -7,6 +7,7 @@ public struct X12Receiver: Hashable, Sendable {
     /// The ISA07 qualifier of ``id``; `ZZ` unless the receiver says otherwise.
     public var idQualifier: String
 
+    /// Creates a receiver; the qualifier defaults to `ZZ`.
     public init(name: String, id: String, idQualifier: String = "ZZ") {
         self.name = name
         self.id = id

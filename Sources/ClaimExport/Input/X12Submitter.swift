@@ -11,6 +11,7 @@ public struct X12Submitter: Hashable, Sendable {
     /// The contact's telephone number, ten digits (punctuation is dropped).
     public var phone: String
 
+    /// Creates a submitter; the qualifier defaults to `ZZ`.
     public init(name: String, id: String, idQualifier: String = "ZZ", contactName: String, phone: String) {
         self.name = name
         self.id = id

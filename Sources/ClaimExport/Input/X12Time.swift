@@ -2,7 +2,9 @@
 ///
 /// Injected by the caller with the creation date; the writer never reads the clock.
 public struct X12Time: Hashable, Sendable, CustomStringConvertible {
+    /// Hour, 0–23.
     public let hour: Int
+    /// Minute, 0–59.
     public let minute: Int
 
     /// Creates a time, or `nil` outside 00:00–23:59.
@@ -24,5 +26,6 @@ public struct X12Time: Hashable, Sendable, CustomStringConvertible {
     /// `HHMM`, zero-padded.
     public var hhmm: String { (hour < 10 ? "0" : "") + String(hour) + (minute < 10 ? "0" : "") + String(minute) }
 
+    /// `HHMM`.
     public var description: String { hhmm }
 }

@@ -19,6 +19,7 @@ public struct Claim837PWriter: Sendable {
     /// that want one long line can turn it off).
     public var lineBreakAfterSegment: Bool
 
+    /// Creates a writer; by default each segment ends its own line.
     public init(lineBreakAfterSegment: Bool = true) {
         self.lineBreakAfterSegment = lineBreakAfterSegment
     }
