@@ -27,9 +27,10 @@ extension ClaimScrubber {
                        "\(pair); no modifier allows billing both (\(edit.rationale)).")
         case .allowed:
             guard !column2.modifiers.contains(where: NCCIEdit.associatedModifiers.contains) else { return }
+            let example = ProcedureCode.isEvaluationAndManagement(column2.procedureCode) ? "25" : "59 or XS"
             report.add(.ncciProcedureToProcedure, line: column2.lineNumber,
                        "\(pair); bill both only for a distinct service, with an NCCI-associated modifier "
-                           + "such as 59 or XS on line \(column2.lineNumber) (\(edit.rationale)).")
+                           + "such as \(example) on line \(column2.lineNumber) (\(edit.rationale)).")
         }
     }
 }

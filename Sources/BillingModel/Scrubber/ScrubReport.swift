@@ -22,10 +22,12 @@ struct ScrubReport {
         var all = findings
         for system in missingReleases.keys.sorted() {
             let dates = missingReleases[system, default: []].sorted().map(\.description)
+            let shown = dates.count <= 3 ? dates.joined(separator: ", ")
+                : dates.prefix(3).joined(separator: ", ") + " and \(dates.count - 3) other dates"
             let what = system.hasCodeList ? "\(system.readableName) codes were only checked for format"
                                           : "\(system == .mue ? "MUE limits" : "NCCI edits") were not checked"
             all.append(ScrubFinding(rule: .noRelease, message:
-                "No \(system.rawValue) release is in force on \(dates.joined(separator: ", ")); \(what)."))
+                "No \(system.rawValue) release is in force on \(shown); \(what)."))
         }
         return all.enumerated().sorted { a, b in
             let keyA = (a.element.lineNumber ?? 0, a.element.severity == .error ? 0 : 1, a.offset)
