@@ -62,9 +62,11 @@ public struct CodebookParseError: Error, Equatable, Sendable, CustomStringConver
     /// Lines longer than this many bytes (without the line break) are refused.
     public static let maximumLineLength = 4096
 
+    /// The file being read.
     public let kind: FileKind
     /// The 1-based line number, or `nil` for a problem with the whole file.
     public let line: Int?
+    /// What is wrong with the line (or the file).
     public let problem: Problem
 
     /// Creates an error.

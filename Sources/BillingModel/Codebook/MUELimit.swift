@@ -36,6 +36,7 @@ public struct MUELimit: Hashable, Sendable, Codable {
     public var code: String
     /// The most units allowed (0 means the code is not payable at all).
     public var maxUnits: Int
+    /// Whether the limit counts one line or the whole date of service.
     public var indicator: Indicator
     /// CMS's reason, e.g. `Anatomic Consideration`, `Clinical Data`.
     public var rationale: String

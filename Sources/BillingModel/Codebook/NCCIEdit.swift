@@ -19,6 +19,7 @@ public struct NCCIEdit: Hashable, Sendable, Codable {
     public var effective: CalendarDate
     /// The date the edit stops applying (it no longer applies on this date); `nil` while in force.
     public var deletion: CalendarDate?
+    /// Whether a modifier can bypass the edit.
     public var modifierIndicator: ModifierIndicator
     /// CMS's short reason for the edit, e.g. `Standards of medical / surgical services`.
     public var rationale: String

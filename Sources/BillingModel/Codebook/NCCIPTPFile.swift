@@ -15,7 +15,7 @@ public enum NCCIPTPFile {
     /// (column 1, column 2, effective date) twice, or no rows at all.
     public static func parse(_ bytes: [UInt8]) throws(CodebookParseError) -> [NCCIEdit] {
         var reader = DelimitedLineReader(bytes: bytes, delimiter: ByteText.tab, quoting: false, kind: .ncciPTP)
-        var parser = RowParser(reader: reader)
+        var parser = RowParser(reader: reader, expectedRows: bytes.count / 64)
         var stage = Stage.notice
         while let row = try reader.next() {
             switch stage {
@@ -52,13 +52,29 @@ public enum NCCIPTPFile {
         let reader: DelimitedLineReader
         var edits: [NCCIEdit] = []
         var firstLineOfEdit: [EditKey: Int] = [:]
-        /// Rationales repeat on most rows; sharing one `String` per text saves memory.
-        var rationales: [ArraySlice<UInt8>: String] = [:]
+        /// The few rationale texts the file repeats on every row, each kept as one `String`.
+        var rationales: [(bytes: ArraySlice<UInt8>, text: String)] = []
 
+        /// (column 1, column 2, effective date) packed into integers: the codes are five
+        /// ASCII characters (40 bits each), the date a day number (22 bits).
         struct EditKey: Hashable {
-            var column1: String
-            var column2: String
-            var effective: CalendarDate
+            var column1: UInt64
+            var column2AndDate: UInt64
+
+            init(column1: String, column2: String, effective: CalendarDate) {
+                self.column1 = Self.pack(column1)
+                self.column2AndDate = Self.pack(column2) << 22 | UInt64(effective.daysSinceEpoch + 719_162)
+            }
+
+            private static func pack(_ code: String) -> UInt64 {
+                code.utf8.reduce(0) { $0 << 8 | UInt64($1) }
+            }
+        }
+
+        init(reader: DelimitedLineReader, expectedRows: Int) {
+            self.reader = reader
+            edits.reserveCapacity(expectedRows)
+            firstLineOfEdit.reserveCapacity(expectedRows)
         }
 
         mutating func parse(_ row: DelimitedRow) throws(CodebookParseError) {
@@ -106,9 +122,9 @@ public enum NCCIPTPFile {
 
         private mutating func rationale(_ field: DelimitedRow.Field) -> String {
             let bytes = reader.bytes[reader.trimmedRange(field)]
-            if let known = rationales[bytes] { return known }
+            if let known = rationales.first(where: { $0.bytes.elementsEqual(bytes) }) { return known.text }
             let text = String(decoding: bytes, as: UTF8.self)
-            rationales[bytes] = text
+            if rationales.count < 64 { rationales.append((bytes, text)) }
             return text
         }
 

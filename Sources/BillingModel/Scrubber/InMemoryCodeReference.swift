@@ -17,19 +17,24 @@ public struct InMemoryCodeReference: CodeReference {
         releasesBySystem[system]?.first { $0.covers(date) }
     }
 
+    /// Whether a release of `system` covers `date`.
     public func hasRelease(of system: CodeSystem, on date: CalendarDate) -> Bool {
         release(of: system, on: date) != nil
     }
 
+    /// The code's entry in the release of `system` in force on `date`.
     public func entry(for code: String, in system: CodeSystem, on date: CalendarDate) -> CodeEntry? {
         release(of: system, on: date)?.codes[code]
     }
 
+    /// The edit for the ordered pair in the NCCI release in force on `date`, when the edit
+    /// itself applies on `date`.
     public func ncciEdit(column1: String, column2: String, on date: CalendarDate) -> NCCIEdit? {
         let pair = Release.CodePair(column1: column1, column2: column2)
         return release(of: .ncciPTP, on: date)?.edits[pair]?.first { $0.isInForce(on: date) }
     }
 
+    /// The code's limit in the MUE release in force on `date`.
     public func mueLimit(for code: String, on date: CalendarDate) -> MUELimit? {
         release(of: .mue, on: date)?.limits[code]
     }

@@ -9,13 +9,17 @@ public struct ScrubFinding: Hashable, Sendable, Codable, CustomStringConvertible
         /// Worth a look; does not block.
         case warning
 
+        /// Errors sort before warnings.
         public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .error && rhs == .warning }
     }
 
+    /// The rule that found the problem.
     public var rule: ScrubRule
+    /// Usually the rule's ``ScrubRule/severity``.
     public var severity: Severity
     /// The service line concerned, or `nil` for the claim as a whole.
     public var lineNumber: Int?
+    /// What is wrong and, where it helps, what to do; plain English, no patient data.
     public var message: String
 
     /// Creates a finding; the severity defaults to the rule's.
