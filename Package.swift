@@ -28,7 +28,7 @@ let package = Package(
         .target(
             name: "ClinicStore",
             dependencies: [
-                "BillingModel", "SyncModel", "CZlib",
+                "BillingModel", "SyncModel", "ClaimExport", "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -61,8 +61,8 @@ let package = Package(
         ),
         .testTarget(name: "BillingModelTests", dependencies: ["BillingModel"]),
         .testTarget(name: "SyncModelTests", dependencies: ["SyncModel", "BillingModel"]),
-        .testTarget(name: "ClinicStoreTests", dependencies: ["ClinicStore"]),
+        .testTarget(name: "ClinicStoreTests", dependencies: ["ClinicStore", "BillingModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ClaimExportTests", dependencies: ["ClaimExport", "BillingModel"]),
-        .testTarget(name: "CLITests", dependencies: ["ClinicStore"]),
+        .testTarget(name: "CLITests", dependencies: ["clinicsync"]),
     ]
 )

@@ -160,8 +160,7 @@ extension LocalStore {
             }
             try db.execute(sql: "UPDATE service_line SET deleted = 1 WHERE id = ?", arguments: [claim.lines[index].id])
             claim.lines.remove(at: index)
-            try Self.saveAfterCoding(db, claim)
-            return claim
+            return try Self.saveAfterCoding(db, claim)
         }
     }
 
@@ -199,11 +198,15 @@ extension LocalStore {
         return max(next, claim.lifecycle)
     }
 
-    static func saveAfterCoding(_ db: Database, _ claim: Claim) throws {
+    /// Saves a claim after a coding edit: the total follows the lines, a draft becomes coded, and
+    /// a rejected claim opens its next round. Returns the claim as saved.
+    @discardableResult
+    static func saveAfterCoding(_ db: Database, _ claim: Claim) throws -> Claim {
         var updated = claim
         updated.totalChargeCents = claim.lineChargeTotalCents
         updated.lifecycle = lifecycleAfterCoding(claim)
         try ClaimRecord(updated).update(db)
+        return updated
     }
 
     static func cents(_ text: String) throws -> Int64 {

@@ -10,9 +10,10 @@ extension LocalStore {
     public func searchCodes(_ text: String, system: CodeSystem? = nil, on date: CalendarDate? = nil,
                             limit: Int = 10) throws -> [CodeMatch] {
         guard let match = CodeQuery.ftsExpression(for: text) else { return [] }
-        // A code prefix lists in codebook order (E11.6, E11.61, E11.610 ...); words rank by relevance.
+        // A code prefix lists in codebook order (E11.6, E11.61, E11.610 ...). Words rank by relevance,
+        // nudged towards billable and shorter (more general) codes, so "hypertens" finds I10 first.
         let order = match.hasPrefix("code :") ? "c.is_em DESC, length(c.code), c.code"
-            : "c.is_em DESC, bm25(code_search, 8.0, 1.0), c.billable DESC, length(c.code), c.code"
+            : "c.is_em DESC, bm25(code_search, 8.0, 1.0) - c.billable + 0.5 * length(c.code), c.code"
         let day = (date ?? today).description
         let systemFilter = system.map { _ in "AND c.system = :system" } ?? ""
         return try read { db in

@@ -60,6 +60,29 @@ enum V1 {
         ) WITHOUT ROWID
         """,
         """
+        CREATE TABLE setting (
+          key TEXT PRIMARY KEY NOT NULL,
+          value TEXT NOT NULL
+        ) WITHOUT ROWID
+        """,
+        """
+        CREATE TABLE clinic_enrollment (
+          clinic_id TEXT PRIMARY KEY NOT NULL,
+          name TEXT,
+          token_hash TEXT NOT NULL,
+          enrolled_at INTEGER NOT NULL,
+          revoked_at INTEGER
+        ) WITHOUT ROWID
+        """,
+        """
+        CREATE TABLE push_refusal (
+          seq INTEGER PRIMARY KEY,
+          code TEXT NOT NULL,
+          message TEXT NOT NULL,
+          refused_at INTEGER NOT NULL
+        )
+        """,
+        """
         CREATE TABLE export_counter (
           name TEXT PRIMARY KEY NOT NULL,
           value INTEGER NOT NULL
