@@ -24,6 +24,7 @@ CREATE TABLE change_log (
   observed INTEGER NOT NULL DEFAULT 0,
   server_seq INTEGER,
   author TEXT,
+  reassertion INTEGER NOT NULL DEFAULT 0,
   recorded_at INTEGER NOT NULL
 );
 
@@ -215,6 +216,8 @@ CREATE TABLE sync_state (
   pushed_seq INTEGER NOT NULL DEFAULT 0,
   last_sync_at INTEGER
 );
+
+CREATE INDEX change_log_origin ON change_log(site, site_seq) WHERE site_seq IS NOT NULL;
 
 CREATE INDEX change_log_row ON change_log(row_id, field);
 

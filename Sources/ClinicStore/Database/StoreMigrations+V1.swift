@@ -105,10 +105,12 @@ enum V1 {
           observed INTEGER NOT NULL DEFAULT 0,
           server_seq INTEGER,
           author TEXT,
+          reassertion INTEGER NOT NULL DEFAULT 0,
           recorded_at INTEGER NOT NULL
         )
         """,
         "CREATE INDEX change_log_row ON change_log(row_id, field)",
+        "CREATE INDEX change_log_origin ON change_log(site, site_seq) WHERE site_seq IS NOT NULL",
     ]
 
     static let syncedTables = [

@@ -1,0 +1,141 @@
+import Foundation
+import GRDB
+import SyncModel
+
+extension LocalStore {
+    /// Validates an incoming change before the merge; returns the refusal, or `nil` to go on.
+    public typealias ChangeScreen = @Sendable (Change, Database) throws -> RefusedChange?
+
+    /// Merges remote changes into this store inside the caller's write transaction
+    /// (DESIGN §5): duplicates are skipped by the per-site highest sequence, each change goes
+    /// through ``Merge``, conflict records and re-assertions are written as local changes.
+    ///
+    /// Used by the central node for a pushed batch and by a clinic for a pulled page.
+    func applyRemote(_ changes: [Change], in db: Database, screen: ChangeScreen? = nil) throws -> ApplyReport {
+        let central = identity.role == .central
+        let localSite = identity.siteID
+        let now = clock.nowMillis()
+        var report = ApplyReport()
+        var progress: [String: Int64] = [:]
+        var conflicts: [ConflictRecord] = []
+        var reassertions: [Reassertion] = []
+        var maxHLC: Int64 = 0
+
+        try db.execute(sql: "UPDATE capture_state SET applying = 1")
+        for change in changes {
+            let site = change.version.site
+            if site == localSite { report.duplicates += 1; continue }
+            let known = try progress[site] ?? Int64.fetchOne(db, sql: "SELECT max_seq FROM site_progress WHERE site = ?",
+                                                             arguments: [site]) ?? 0
+            if change.version.seq <= known {
+                report.duplicates += 1
+                report.accepted.append(change.version.seq)
+                report.logSeqs.append(try Self.loggedSeq(of: change, db) ?? 0)
+                continue
+            }
+            if let refusal = try screen?(change, db) {
+                report.refused.append(refusal)
+                progress[site] = change.version.seq
+                continue
+            }
+            maxHLC = max(maxHLC, change.version.hlc.bitPattern)
+            let outcome = try mergeOne(change, db: db, central: central, now: now)
+            conflicts += outcome.conflicts
+            reassertions += outcome.reassertions
+            report.accepted.append(change.version.seq)
+            report.logSeqs.append(outcome.logSeq ?? 0)
+            if outcome.logSeq != nil { report.written += 1 }
+            progress[site] = change.version.seq
+        }
+        for (site, seq) in progress {
+            try db.execute(sql: """
+                INSERT INTO site_progress (site, max_seq) VALUES (?, ?)
+                ON CONFLICT (site) DO UPDATE SET max_seq = max(max_seq, excluded.max_seq)
+                """, arguments: [site, seq])
+        }
+        // Local consequences: stamped after everything received, so they win over it.
+        try db.execute(sql: "UPDATE capture_state SET hlc = max(hlc, ?) + 1, now_ms = ?", arguments: [maxHLC, now])
+        try db.execute(sql: "UPDATE capture_state SET hlc = max(hlc, ?)", arguments: [now << 16])
+        if central {
+            try db.execute(sql: "UPDATE capture_state SET observed = (SELECT coalesce(max(seq), 0) FROM change_log)")
+        }
+        for reassertion in reassertions { try writeReassertion(reassertion, db: db, now: now) }
+        try db.execute(sql: "UPDATE capture_state SET applying = 0")
+        for conflict in conflicts where try insertConflict(conflict, db: db) { report.conflictsCreated += 1 }
+        return report
+    }
+
+    private struct MergeOutcome {
+        var logSeq: Int64?
+        var conflicts: [ConflictRecord] = []
+        var reassertions: [Reassertion] = []
+    }
+
+    private func mergeOne(_ change: Change, db: Database, central: Bool, now: Int64) throws -> MergeOutcome {
+        guard let table = SyncedTable.all[change.table] else { return MergeOutcome() }
+        let states = try RowStates.load(db, table: table.name, row: change.row, centralLog: central)
+        let lifecycle = try RowStates.claimLifecycle(db, table: table.name, states: states, incoming: change,
+                                                     centralLog: central)
+        let site = identity.siteID
+        if change.isRowInsert {
+            let decision = Merge.row(current: states, incoming: change,
+                                     context: RowContext(tombstone: states[SyncSchema.deletedField], claimLifecycle: lifecycle))
+            var outcome = MergeOutcome(conflicts: decision.conflicts, reassertions: decision.reassertions)
+            let applied = decision.appliedFields.filter { table.columns[$0] != nil }
+            if states.isEmpty {
+                let columns = ["id"] + applied
+                let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+                let values = [change.row.databaseValue] + applied.map { (change.rowValues[$0] ?? .null).databaseValue }
+                try db.execute(sql: "INSERT INTO \(table.name) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))",
+                               arguments: StatementArguments(values))
+                outcome.logSeq = try ChangeLogEntry.append(change, localSite: site, nowMillis: now, db)
+            } else {
+                for field in applied {
+                    let value = change.rowValues[field] ?? .null
+                    try db.execute(sql: "UPDATE \(table.name) SET \(field) = ? WHERE id = ?",
+                                   arguments: [value.databaseValue, change.row])
+                    outcome.logSeq = try ChangeLogEntry.append(change, field: field, value: value, localSite: site,
+                                                               nowMillis: now, db)
+                }
+            }
+            return outcome
+        }
+        guard !states.isEmpty, table.columns[change.field] != nil else { return MergeOutcome() }
+        let decision = Merge.field(current: states[change.field], incoming: change,
+                                   context: RowContext(row: states, merging: change.field, claimLifecycle: lifecycle))
+        var outcome = MergeOutcome(conflicts: decision.conflicts, reassertions: decision.reassertion.map { [$0] } ?? [])
+        if decision.apply {
+            try db.execute(sql: "UPDATE \(table.name) SET \(change.field) = ? WHERE id = ?",
+                           arguments: [change.value.databaseValue, change.row])
+            outcome.logSeq = try ChangeLogEntry.append(change, localSite: site, nowMillis: now, db)
+        }
+        return outcome
+    }
+
+    /// Writes a re-assertion (rule 4) as a local change, flagged so no replica parks it.
+    private func writeReassertion(_ reassertion: Reassertion, db: Database, now: Int64) throws {
+        let hlc = try Int64.fetchOne(db, sql: "UPDATE capture_state SET hlc = hlc + 1 RETURNING hlc") ?? 0
+        let observed = try Int64.fetchOne(db, sql: "SELECT observed FROM capture_state") ?? 0
+        try db.execute(sql: "UPDATE \(reassertion.table) SET \(reassertion.field) = ? WHERE id = ?",
+                       arguments: [reassertion.value.databaseValue, reassertion.row])
+        let change = reassertion.change(version: Version(hlc: HLC(bitPattern: hlc), site: identity.siteID, seq: 0),
+                                        observed: observed, author: "clinicsync (re-assert submitted claim)")
+        try ChangeLogEntry.append(change, localSite: identity.siteID, nowMillis: now, db)
+    }
+
+    /// Inserts a conflict record unless this replica has it already (ids are deterministic).
+    private func insertConflict(_ conflict: ConflictRecord, db: Database) throws -> Bool {
+        let values = conflict.rowValues
+        let columns = values.keys.sorted()
+        let placeholders = Array(repeating: "?", count: columns.count + 1).joined(separator: ", ")
+        try db.execute(sql: "INSERT OR IGNORE INTO conflict (id, \(columns.joined(separator: ", "))) VALUES (\(placeholders))",
+                       arguments: StatementArguments([conflict.id.databaseValue] + columns.map { values[$0]!.databaseValue }))
+        return db.changesCount > 0
+    }
+
+    /// The local log sequence of a change already applied here, if it was logged.
+    static func loggedSeq(of change: Change, _ db: Database) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT max(seq) FROM change_log WHERE site = ? AND site_seq = ?",
+                           arguments: [change.version.site, change.version.seq])
+    }
+}

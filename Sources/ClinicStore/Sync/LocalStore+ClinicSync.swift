@@ -1,0 +1,110 @@
+import Foundation
+import GRDB
+import SyncModel
+
+/// Where a clinic syncs to and how far it got.
+public struct SyncStatus: Codable, Sendable, Equatable {
+    public var serverURL: String?
+    public var hasToken: Bool
+    public var cursor: Int64
+    public var pushedSeq: Int64
+    public var outbox: Int
+    public var lastSyncMillis: Int64?
+    public var openConflicts: Int
+    public var refusedChanges: Int
+}
+
+extension LocalStore {
+    /// Clinic: this store's own changes not yet acknowledged by the central node, oldest first.
+    public func outbox(limit: Int = 1_000) throws -> [Change] {
+        let site = identity.siteID
+        return try read { db in
+            let pushed = try Int64.fetchOne(db, sql: "SELECT pushed_seq FROM sync_state") ?? 0
+            return try Row.fetchAll(db, sql: """
+                SELECT \(ChangeLogEntry.columns) FROM change_log WHERE seq > ? AND site = ? ORDER BY seq LIMIT ?
+                """, arguments: [pushed, site, limit]).map { try ChangeLogEntry.change(from: $0, serverSeqFromSeq: false) }
+        }
+    }
+
+    /// Clinic: a push request for the next outbox batch, or `nil` when the outbox is empty.
+    public func nextPush(limit: Int = 1_000) throws -> PushRequest? {
+        let changes = try outbox(limit: limit)
+        guard !changes.isEmpty else { return nil }
+        return PushRequest(schemaVersion: StoreMigrations.schemaVersion, clinicID: identity.clinicID,
+                           siteID: identity.siteID, changes: changes)
+    }
+
+    /// Clinic: records the central node's reply: the outbox advances past everything it
+    /// processed, server sequences are kept for the merge, refusals are kept for `status`.
+    public func recordPush(_ response: PushResponse) throws {
+        let now = clock.nowMillis()
+        try write { db in
+            for (seq, serverSeq) in zip(response.applied, response.serverSeqs) where serverSeq > 0 {
+                try db.execute(sql: "UPDATE change_log SET server_seq = ? WHERE seq = ?", arguments: [serverSeq, seq])
+            }
+            for refusal in response.refused {
+                try db.execute(sql: "INSERT OR REPLACE INTO push_refusal (seq, code, message, refused_at) VALUES (?, ?, ?, ?)",
+                               arguments: [refusal.seq, refusal.reason.rawValue, refusal.message, now])
+            }
+            try db.execute(sql: "UPDATE sync_state SET pushed_seq = max(pushed_seq, ?)", arguments: [response.highestAppliedSeq])
+        }
+    }
+
+    /// Clinic: applies one pulled page and stores its cursor in the same transaction.
+    @discardableResult
+    public func applyPull(_ page: PullResponse) throws -> ApplyReport {
+        try write { db in
+            let cursor = try Int64.fetchOne(db, sql: "SELECT cursor FROM sync_state") ?? 0
+            guard page.nextCursor >= cursor else { return ApplyReport() }
+            try db.execute(sql: "UPDATE sync_state SET cursor = ?", arguments: [page.nextCursor])
+            try db.execute(sql: "UPDATE capture_state SET observed = ?", arguments: [page.nextCursor])
+            let fresh = page.changes.filter { ($0.serverSeq ?? Int64.max) > cursor }
+            return try self.applyRemote(fresh, in: db)
+        }
+    }
+
+    /// Clinic: where to sync; the token is kept only in this store's local sync state.
+    public func setRemote(serverURL: String, token: String) throws {
+        guard let url = URL(string: serverURL), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
+            throw StoreError.invalid(entity: "remote", field: "server", reason: "must be an http:// or https:// URL")
+        }
+        guard !token.isEmpty, token.count <= 200 else {
+            throw StoreError.invalid(entity: "remote", field: "token", reason: "is empty or too long")
+        }
+        try write { db in
+            try db.execute(sql: "UPDATE sync_state SET server_url = ?, token = ?", arguments: [serverURL, token])
+        }
+    }
+
+    /// Clinic: the server URL and token set by ``setRemote(serverURL:token:)``.
+    public func remote() throws -> (serverURL: String, token: String)? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT server_url, token FROM sync_state"),
+                  let url: String = row["server_url"], let token: String = row["token"] else { return nil }
+            return (url, token)
+        }
+    }
+
+    /// Clinic: marks a completed sync.
+    public func recordSyncCompleted() throws {
+        let now = clock.nowMillis()
+        try write { db in try db.execute(sql: "UPDATE sync_state SET last_sync_at = ?", arguments: [now]) }
+    }
+
+    /// Outbox size, cursor, last sync and open conflicts.
+    public func syncStatus() throws -> SyncStatus {
+        let site = identity.siteID
+        return try read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT * FROM sync_state")!
+            let pushed: Int64 = row["pushed_seq"]
+            return SyncStatus(
+                serverURL: row["server_url"], hasToken: (row["token"] as String?) != nil, cursor: row["cursor"],
+                pushedSeq: pushed,
+                outbox: try Int.fetchOne(db, sql: "SELECT count(*) FROM change_log WHERE seq > ? AND site = ?",
+                                         arguments: [pushed, site]) ?? 0,
+                lastSyncMillis: row["last_sync_at"],
+                openConflicts: try Int.fetchOne(db, sql: "SELECT count(*) FROM conflict WHERE status = 0 AND deleted = 0") ?? 0,
+                refusedChanges: try Int.fetchOne(db, sql: "SELECT count(*) FROM push_refusal") ?? 0)
+        }
+    }
+}
