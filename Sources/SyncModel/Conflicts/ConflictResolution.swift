@@ -43,7 +43,7 @@ public struct FieldWrite: Hashable, Sendable {
 /// The writes that resolve a conflict: first the conflicted row's fields, then the closing of
 /// the record itself. Written as new local changes they supersede both sides everywhere.
 public struct ResolutionPlan: Hashable, Sendable {
-    /// Writes to the conflicted row (may be empty only when nothing needs to change).
+    /// Writes to the conflicted row (empty when keeping a submitted claim's coding).
     public var writes: [FieldWrite]
     /// Writes to the conflict record: `status = 1` and `resolution = <choice name>`.
     public var closing: [FieldWrite]
@@ -78,8 +78,9 @@ extension ConflictRecord {
     /// - delete versus edit: keeping the winner keeps the row deleted; keeping the loser or a
     ///   value writes the field and restores the row (`deleted = 0`).
     /// - submitted claim: only the winner (the submitted coding) may be kept — or a value equal
-    ///   to it; anything else needs a replacement claim. For a parked line insert, keeping the
-    ///   winner keeps the line deleted.
+    ///   to it; anything else needs a replacement claim. Keeping the winner writes nothing to
+    ///   the claim: the merge already re-asserted it, and a coding write to a submitted claim
+    ///   would be one more change to it. For a parked line insert the line stays deleted.
     public func resolution(_ choice: ConflictResolution) throws(ResolutionError) -> ResolutionPlan {
         guard status == .open else { throw .alreadyResolved(conflict: id) }
         let deleted = SyncSchema.deletedField
@@ -92,9 +93,9 @@ extension ConflictRecord {
         case (.deleteVersusEdit, .keepLoser): writes = [write(field, loser.value), write(deleted, .integer(0))]
         case (.deleteVersusEdit, .value(let value)): writes = [write(field, value), write(deleted, .integer(0))]
         case (.submittedClaim, .keepWinner):
-            writes = field == SyncSchema.rowInsertField ? [write(deleted, .integer(1))] : [write(field, winner.value)]
+            writes = []
         case (.submittedClaim, .value(let value)) where field != SyncSchema.rowInsertField && value == winner.value:
-            writes = [write(field, value)]
+            writes = []
         case (.submittedClaim, _):
             throw .replacementClaimNeeded(conflict: id, table: table, field: field)
         }

@@ -53,7 +53,8 @@ extension Merge {
             loser: .init(value: ConflictRecord.canonicalText(of: incoming.rowValues), version: incoming.version),
             submitted: lifecycle)
         let tombstone = Reassertion(table: incoming.table, row: incoming.row, owner: incoming.owner,
-                                    field: SyncSchema.deletedField, value: .integer(1), replaces: incoming.version)
+                                    field: SyncSchema.deletedField, value: .integer(1), replaces: incoming.version,
+                                    lifecycle: lifecycle)
         return RowMergeDecision(appliedFields: columns, conflicts: [conflict], reassertions: [tombstone], parked: true)
     }
 

@@ -92,20 +92,23 @@ public enum Merge {
             loser: .init(value: incoming.value, version: incoming.version),
             submitted: lifecycle)
         let reassertion = Reassertion(table: incoming.table, row: incoming.row, owner: incoming.owner,
-                                      field: incoming.field, value: currentValue, replaces: incoming.version)
+                                      field: incoming.field, value: currentValue, replaces: incoming.version,
+                                      lifecycle: lifecycle)
         return MergeDecision(outcome: .parked, conflicts: [conflict], reassertion: reassertion)
     }
 
     /// The submitted claim lifecycle a coding change's writer had not seen (rule 4), or `nil`
-    /// when the change may go ahead: not a coding change, a re-assertion, the claim is not
-    /// submitted in its round, or the change's site set the lifecycle or had seen it.
+    /// when the change may go ahead: not a coding change, the claim was not submitted in its
+    /// round (``SyncSchema/wasSubmittedInRound(_:)``), the change's site set the lifecycle or had seen it, or the change re-asserts a
+    /// submission of this round (or a later one).
     static func unseenSubmission(of incoming: Change, context: RowContext) -> ClaimLifecycle? {
-        guard !incoming.reassertion,
-              SyncSchema.isCodingChange(table: incoming.table, field: incoming.field),
+        guard SyncSchema.isCodingChange(table: incoming.table, field: incoming.field),
               let state = context.claimLifecycle,
-              let lifecycle = SyncSchema.lifecycle(of: state.value), lifecycle.isSubmitted,
-              state.version.site != incoming.version.site,
-              !Causality.saw(incoming, state) else { return nil }
+              let lifecycle = SyncSchema.lifecycle(of: state.value),
+              SyncSchema.wasSubmittedInRound(lifecycle) else { return nil }
+        if let rank = incoming.reassertedLifecycle, let protected = SyncSchema.lifecycle(of: .integer(rank)),
+           protected.round >= lifecycle.round { return nil }
+        guard state.version.site != incoming.version.site, !Causality.saw(incoming, state) else { return nil }
         return lifecycle
     }
 

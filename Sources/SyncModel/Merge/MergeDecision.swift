@@ -1,3 +1,5 @@
+import BillingModel
+
 /// What a replica does with one incoming field change.
 public struct MergeDecision: Hashable, Sendable {
     /// What happens to the field.
@@ -33,7 +35,9 @@ public struct MergeDecision: Hashable, Sendable {
 
 /// A local change a replica must write after parking an incoming change (rule 4): it sets
 /// ``field`` back to ``value`` with a new version, replacing the parked change's version, and
-/// is marked ``Change/reassertion`` so that no replica parks it in turn.
+/// carries the submitted ``lifecycle`` it protects (``Change/reassertedLifecycle``), so that no
+/// replica parks it while the claim is in that round. Should the claim be resubmitted in a
+/// later round meanwhile, the re-assertion is a coding change like any other there.
 ///
 /// For a parked line insert the row is inserted and the re-assertion tombstones it
 /// (`deleted = 1`).
@@ -50,21 +54,26 @@ public struct Reassertion: Hashable, Sendable {
     public var value: FieldValue
     /// The parked change's version; becomes the new change's ``Change/replaced``.
     public var replaces: Version
+    /// The submitted lifecycle the parking replica held.
+    public var lifecycle: ClaimLifecycle
 
     /// A re-assertion from its parts.
-    public init(table: String, row: String, owner: String, field: String, value: FieldValue, replaces: Version) {
+    public init(table: String, row: String, owner: String, field: String, value: FieldValue, replaces: Version,
+                lifecycle: ClaimLifecycle) {
         self.table = table
         self.row = row
         self.owner = owner
         self.field = field
         self.value = value
         self.replaces = replaces
+        self.lifecycle = lifecycle
     }
 
     /// The local change to write, stamped with a fresh local `version` (tick the clock after
     /// observing the parked change) and the replica's `observed` cursor or log head.
     public func change(version: Version, observed: Int64, author: String? = nil) -> Change {
         Change(table: table, row: row, owner: owner, field: field, value: value, version: version,
-               replaced: replaces, observed: observed, author: author, reassertion: true)
+               replaced: replaces, observed: observed, author: author,
+               reassertedLifecycle: Int64(lifecycle.rank))
     }
 }

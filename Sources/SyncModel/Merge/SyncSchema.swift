@@ -41,6 +41,18 @@ public enum SyncSchema {
         }
     }
 
+    /// Whether a claim at `lifecycle` was submitted in its current round: submitted or any later
+    /// stage of the round, including a rejection (the merge freezes coding against changes
+    /// made without knowing of the submission; a rejection reopens coding only through a
+    /// knowing edit, which starts the next round — ``BillingModel/ClaimLifecycle/afterCodingEdit()``).
+    ///
+    /// Wider than ``BillingModel/ClaimLifecycle/isSubmitted``: a pre-submission edit that arrives
+    /// while the claim reads "rejected" at one replica must not slip into the round, since a
+    /// concurrent "accepted" at another replica outranks the rejection.
+    public static func wasSubmittedInRound(_ lifecycle: ClaimLifecycle) -> Bool {
+        lifecycle.stage.rawValue >= ClaimLifecycle.Stage.submitted.rawValue
+    }
+
     /// The claim lifecycle a stored lifecycle value encodes, `nil` when it is not one.
     public static func lifecycle(of value: FieldValue) -> ClaimLifecycle? {
         guard let rank = value.integerValue, let small = Int(exactly: rank) else { return nil }

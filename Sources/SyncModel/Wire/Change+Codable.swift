@@ -7,14 +7,15 @@
 ///  "observed":40,"server_seq":41,"author":"kim"}
 /// ```
 /// A row insert has `"field":"*"` and `"row_values":{column: scalar, …}` instead of `value`.
-/// `reassertion` appears only when true.
+/// `reasserted_lifecycle` (an integer lifecycle rank) appears only on a re-assertion.
 extension Change: Codable {
     private enum CodingKeys: String, CodingKey {
         case table, row, owner, field, value
         case rowValues = "row_values"
         case hlc, site, seq, replaced, observed
         case serverSeq = "server_seq"
-        case author, reassertion
+        case author
+        case reassertedLifecycle = "reasserted_lifecycle"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -42,7 +43,7 @@ extension Change: Codable {
         observed = try container.decode(Int64.self, forKey: .observed)
         serverSeq = try container.decodeIfPresent(Int64.self, forKey: .serverSeq)
         author = try container.decodeIfPresent(String.self, forKey: .author)
-        reassertion = try container.decodeIfPresent(Bool.self, forKey: .reassertion) ?? false
+        reassertedLifecycle = try container.decodeIfPresent(Int64.self, forKey: .reassertedLifecycle)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -63,6 +64,6 @@ extension Change: Codable {
         try container.encode(observed, forKey: .observed)
         try container.encodeIfPresent(serverSeq, forKey: .serverSeq)
         try container.encodeIfPresent(author, forKey: .author)
-        if reassertion { try container.encode(true, forKey: .reassertion) }
+        try container.encodeIfPresent(reassertedLifecycle, forKey: .reassertedLifecycle)
     }
 }

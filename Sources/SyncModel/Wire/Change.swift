@@ -30,15 +30,16 @@ public struct Change: Hashable, Sendable {
     public var serverSeq: Int64?
     /// Who typed it, for the audit trail (`nil` for system writes).
     public var author: String?
-    /// Whether the change is a replica's re-assertion after a parked edit (see
-    /// ``Reassertion``): it restores the value of a submitted claim, so it is never parked itself.
-    public var reassertion: Bool
+    /// For a replica's re-assertion after a parked edit (see ``Reassertion``): the rank of the
+    /// submitted claim lifecycle it protects. A re-assertion is not parked by a replica whose
+    /// claim is submitted in that round (or an earlier one); `nil` for every other change.
+    public var reassertedLifecycle: Int64?
 
     /// A change from all its parts; prefer ``field(table:row:owner:field:value:version:replaced:observed:author:)``
     /// and ``insert(table:row:owner:values:version:observed:author:)``.
     public init(table: String, row: String, owner: String, field: String, value: FieldValue = .null,
                 rowValues: [String: FieldValue] = [:], version: Version, replaced: Version? = nil,
-                observed: Int64, serverSeq: Int64? = nil, author: String? = nil, reassertion: Bool = false) {
+                observed: Int64, serverSeq: Int64? = nil, author: String? = nil, reassertedLifecycle: Int64? = nil) {
         self.table = table
         self.row = row
         self.owner = owner
@@ -50,7 +51,7 @@ public struct Change: Hashable, Sendable {
         self.observed = observed
         self.serverSeq = serverSeq
         self.author = author
-        self.reassertion = reassertion
+        self.reassertedLifecycle = reassertedLifecycle
     }
 
     /// A field change.
@@ -67,6 +68,9 @@ public struct Change: Hashable, Sendable {
         Change(table: table, row: row, owner: owner, field: SyncSchema.rowInsertField, rowValues: values,
                version: version, observed: observed, author: author)
     }
+
+    /// Whether this is a re-assertion (``reassertedLifecycle`` is set).
+    public var isReassertion: Bool { reassertedLifecycle != nil }
 
     /// Whether this is a row insert (`field == "*"`).
     public var isRowInsert: Bool { field == SyncSchema.rowInsertField }

@@ -34,7 +34,8 @@ import Testing
         #expect(reassertion.field == "diagnoses" && reassertion.value == "E119")
         #expect(reassertion.replaces == Self.unawareEdit.version)
         let change = reassertion.change(version: F.version(121, F.central, 51), observed: 21)
-        #expect(change.reassertion && change.replaced == Self.unawareEdit.version && change.value == "E119")
+        #expect(change.reassertedLifecycle == 19 && change.isReassertion)
+        #expect(change.replaced == Self.unawareEdit.version && change.value == "E119")
     }
 
     @Test func theReassertionWinsAtTheEditingClinicWithoutAnotherConflict() {
@@ -58,10 +59,10 @@ import Testing
     }
 
     static func edit(_ field: String = "diagnoses", _ value: FieldValue = "E119,I10", site: String = F.clinic,
-                     observed: Int64 = 19, table: String = "claim", reassertion: Bool = false) -> Change {
+                     observed: Int64 = 19, table: String = "claim", reasserting: ClaimLifecycle? = nil) -> Change {
         var change = F.change(field, value, at: F.version(120, site, 4), replaced: F.version(50, F.clinic, 3),
                               observed: observed, table: table)
-        change.reassertion = reassertion
+        change.reassertedLifecycle = reasserting.map { Int64($0.rank) }
         return change
     }
 
@@ -71,10 +72,16 @@ import Testing
                     lifecycle: submitted),
         GoAheadCase(name: "claim only validated", incoming: edit(),
                     lifecycle: F.lifecycle(.validated, at: F.version(100, F.central, 50), serverSeq: 20)),
-        GoAheadCase(name: "claim rejected: coding reopens", incoming: edit(),
+        GoAheadCase(name: "claim rejected and re-opened in the next round", incoming: edit(),
+                    lifecycle: F.lifecycle(.coded, round: 2, at: F.version(100, F.central, 50), serverSeq: 20)),
+        GoAheadCase(name: "writer had seen the rejection", incoming: edit(observed: 20),
                     lifecycle: F.lifecycle(.rejected, at: F.version(100, F.central, 50), serverSeq: 20)),
         GoAheadCase(name: "notes are not coding", incoming: edit("notes", "call payer"), lifecycle: submitted),
-        GoAheadCase(name: "a re-assertion is never parked", incoming: edit(reassertion: true), lifecycle: submitted),
+        GoAheadCase(name: "a re-assertion of this round's submission", incoming: edit(reasserting: .init(stage: .submitted)),
+                    lifecycle: submitted),
+        GoAheadCase(name: "a re-assertion while the other site moved the claim on in the round",
+                    incoming: edit(reasserting: .init(stage: .submitted)),
+                    lifecycle: F.lifecycle(.accepted, at: F.version(100, F.central, 50), serverSeq: 20)),
         GoAheadCase(name: "same value changes nothing", incoming: edit("diagnoses", "E119"), lifecycle: submitted),
     ])
     func codingEditsThatGoAhead(_ example: GoAheadCase) {
@@ -83,6 +90,16 @@ import Testing
         #expect(decision.outcome == .applied)
         #expect(decision.conflicts.allSatisfy { $0.kind != .submittedClaim })
         #expect(decision.reassertion == nil)
+    }
+
+    @Test(arguments: [ClaimLifecycle.Stage.submitted, .rejected, .accepted, .paid, .voided])
+    func everyStageFromSubmissionOnFreezesUnawareCoding(stage: ClaimLifecycle.Stage) {
+        // A rejection does not let in an edit made before the submission: a concurrent
+        // "accepted" elsewhere outranks the rejection, and the edit would land in the round.
+        let decision = Merge.field(current: Self.currentDiagnoses, incoming: Self.edit(),
+                                   context: RowContext(claimLifecycle: F.lifecycle(stage, at: F.version(100, F.central, 50),
+                                                                                   serverSeq: 20)))
+        #expect(decision.outcome == .parked)
     }
 
     @Test(arguments: ["pos", "total_charge_cents", "diagnoses"])
@@ -120,12 +137,23 @@ import Testing
         #expect(conflict.loser.version == insert.version && conflict.winner.version == nil)
         #expect(conflict.loser.value.textValue?.contains(#""procedure_code":"99213""#) == true)
         #expect(decision.reassertions == [Reassertion(table: "service_line", row: F.lineRow, owner: F.clinic,
-                                                      field: "deleted", value: 1, replaces: insert.version)])
+                                                      field: "deleted", value: 1, replaces: insert.version,
+                                                      lifecycle: ClaimLifecycle(stage: .submitted))])
 
         let aware = Merge.row(current: [:], incoming: insert,
                               context: RowContext(claimLifecycle: F.lifecycle(.coded, at: F.version(1, F.central, 1),
                                                                               serverSeq: 2)))
         #expect(!aware.parked && aware.conflicts.isEmpty && aware.reassertions.isEmpty)
+    }
+
+    @Test func aReassertionOfAnOlderRoundIsParkedLikeAnyUnawareEdit() {
+        // The clinic re-asserted its round-1 submission; the central office meanwhile had the
+        // claim rejected and resubmitted it in round 2, which the clinic had not pulled.
+        let resubmitted = F.lifecycle(.submitted, round: 2, at: F.version(300, F.central, 60), serverSeq: 30)
+        let decision = Merge.field(current: Self.currentDiagnoses, incoming: Self.edit(reasserting: .init(stage: .submitted)),
+                                   context: RowContext(claimLifecycle: resubmitted))
+        #expect(decision.outcome == .parked)
+        #expect(decision.reassertion?.lifecycle == ClaimLifecycle(round: 2, stage: .submitted))
     }
 
     @Test func removingALineOfASubmittedClaimIsParked() throws {

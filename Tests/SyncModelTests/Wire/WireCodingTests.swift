@@ -33,10 +33,10 @@ import Testing
         #expect(try roundTrip(change) == change)
     }
 
-    @Test func reassertionFlagAppearsOnlyWhenSet() throws {
+    @Test func reassertedLifecycleAppearsOnlyOnReassertions() throws {
         var change = Self.fieldChange
-        change.reassertion = true
-        #expect(try keys(change).contains("reassertion"))
+        change.reassertedLifecycle = 19
+        #expect(try keys(change).contains("reasserted_lifecycle"))
         #expect(try roundTrip(change) == change)
     }
 
