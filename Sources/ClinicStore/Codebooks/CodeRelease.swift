@@ -4,8 +4,6 @@ import GRDB
 /// A named, dated release of one code system (DESIGN §2).
 public struct CodeRelease: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "code_release"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     /// Column names for queries.
     public enum Columns {
@@ -33,4 +31,11 @@ public struct CodeRelease: Codable, Sendable, Equatable, FetchableRecord, Persis
     public var origin: Origin
     public var entryCount: Int
     public var importedAt: Int64
+
+    /// Snake-case keys, the same in the database and on the wire.
+    enum CodingKeys: String, CodingKey {
+        case id, system, name, sha256, origin
+        case effectiveFrom = "effective_from", effectiveTo = "effective_to", sourceFile = "source_file"
+        case entryCount = "entry_count", importedAt = "imported_at"
+    }
 }

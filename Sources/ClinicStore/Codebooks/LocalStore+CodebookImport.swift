@@ -53,7 +53,7 @@ extension LocalStore {
         }
     }
 
-    private static func writeContent(_ db: Database, _ content: ReleaseContent, release: CodeRelease,
+    static func writeContent(_ db: Database, _ content: ReleaseContent, release: CodeRelease,
                                      progress: ImportProgress?) throws {
         let total = content.count
         let step = max(1, total / 50)

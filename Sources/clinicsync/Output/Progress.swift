@@ -11,4 +11,10 @@ enum Progress {
         FileHandle.standardError.write(Data("\r\(label): \(done)/\(total) (\(percent)%)\u{1B}[K".utf8))
         if done >= total { FileHandle.standardError.write(Data("\n".utf8)) }
     }
+
+    /// Prints one refreshed status line (e.g. "pulled 12000 changes").
+    static func line(_ text: String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\(text)\u{1B}[K".utf8))
+    }
 }

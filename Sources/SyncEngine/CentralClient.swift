@@ -1,0 +1,130 @@
+import AsyncHTTPClient
+import ClinicStore
+import Foundation
+import NIOCore
+import NIOHTTP1
+import SyncModel
+
+/// The HTTP conversation with a central node (DESIGN §4): one method per endpoint, JSON in
+/// and out, gzip for large bodies, typed errors. Holds no sync logic.
+public final class CentralClient: Sendable {
+    /// The request header that carries the store schema version.
+    public static let schemaHeader = "ClinicSync-Schema-Version"
+
+    public let serverURL: URL
+    private let token: String
+    private let http: HTTPClient
+    private let timeout: TimeAmount
+
+    /// A client for `serverURL` authenticating with `token` (a clinic token or the admin token).
+    public init(serverURL: URL, token: String, timeoutSeconds: Int64 = 60) {
+        self.serverURL = serverURL
+        self.token = token
+        var configuration = HTTPClient.Configuration()
+        configuration.decompression = .enabled(limit: .ratio(200))
+        configuration.timeout = .init(connect: .seconds(10), read: .seconds(timeoutSeconds))
+        self.http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        self.timeout = .seconds(timeoutSeconds)
+    }
+
+    /// Closes the connection pool; call once when done.
+    public func shutdown() async {
+        try? await http.shutdown()
+    }
+
+    /// `POST /v1/sync/push`.
+    public func push(_ request: PushRequest) async throws -> PushResponse {
+        try await send(.POST, "/v1/sync/push", body: request)
+    }
+
+    /// `GET /v1/sync/pull`.
+    public func pull(since: Int64, limit: Int, site: String) async throws -> PullResponse {
+        try await send(.GET, "/v1/sync/pull", query: ["since": String(since), "limit": String(limit), "site": site],
+                       body: Optional<Int>.none)
+    }
+
+    /// `GET /v1/codebooks/releases`: the releases the central node publishes.
+    public func releases() async throws -> [CodeRelease] {
+        try await send(.GET, "/v1/codebooks/releases", body: Optional<Int>.none)
+    }
+
+    /// `GET /v1/codebooks/releases/{id}`: one release as a bulk file.
+    public func releaseFile(id: String) async throws -> ReleaseFile {
+        try await send(.GET, "/v1/codebooks/releases/\(id)", body: Optional<Int>.none)
+    }
+
+    /// A clinic enrolled (or its token rotated) by the admin endpoint.
+    public struct EnrolledClinic: Codable, Sendable {
+        public var clinicID: String
+        public var token: String
+        enum CodingKeys: String, CodingKey { case clinicID = "clinic_id", token }
+    }
+
+    /// `POST /v1/admin/clinics` with the admin token: enrolls or rotates; the token is shown once.
+    public func enroll(clinicID: String, name: String?) async throws -> EnrolledClinic {
+        struct Body: Encodable {
+            var clinic_id: String
+            var name: String?
+        }
+        return try await send(.POST, "/v1/admin/clinics", body: Body(clinic_id: clinicID, name: name))
+    }
+
+    /// `POST /v1/admin/clinics/{id}/revoke` with the admin token.
+    public func revoke(clinicID: String) async throws {
+        struct Revoked: Decodable { var revoked: Bool }
+        let _: Revoked = try await send(.POST, "/v1/admin/clinics/\(clinicID)/revoke", body: Optional<Int>.none)
+    }
+
+    // MARK: - Transport
+
+    private func send<Body: Encodable, Reply: Decodable>(_ method: HTTPMethod, _ path: String, query: [String: String] = [:],
+                                                         body: Body?) async throws -> Reply {
+        var components = URLComponents(url: serverURL.appendingPathComponent(path), resolvingAgainstBaseURL: false)
+        if !query.isEmpty { components?.queryItems = query.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) } }
+        guard let url = components?.url else { throw SyncError.transport("bad server URL \(serverURL)") }
+        var request = HTTPClientRequest(url: url.absoluteString)
+        request.method = method
+        request.headers.add(name: "Authorization", value: "Bearer \(token)")
+        request.headers.add(name: Self.schemaHeader, value: String(StoreMigrations.schemaVersion))
+        request.headers.add(name: "Accept", value: "application/json")
+        request.headers.add(name: "Accept-Encoding", value: "gzip")
+        if let body {
+            let encoder = JSONEncoder()
+            let json = [UInt8](try encoder.encode(body))
+            request.headers.add(name: "Content-Type", value: "application/json")
+            if json.count > 16 << 10 {
+                request.headers.add(name: "Content-Encoding", value: "gzip")
+                request.body = .bytes(ByteBuffer(bytes: try Gzip.compress(json)))
+            } else {
+                request.body = .bytes(ByteBuffer(bytes: json))
+            }
+        }
+        let response: HTTPClientResponse
+        let bytes: ByteBuffer
+        do {
+            response = try await http.execute(request, timeout: timeout)
+            bytes = try await response.body.collect(upTo: 1 << 30)
+        } catch {
+            throw SyncError.transport(Self.describe(error))
+        }
+        let data = Data(bytes.readableBytesView)
+        let status = Int(response.status.code)
+        guard (200..<300).contains(status) else {
+            if let errorBody = try? JSONDecoder().decode(ErrorBody.self, from: data) {
+                throw SyncError.server(status: status, body: errorBody)
+            }
+            throw SyncError.unexpectedResponse(status: status, detail: String(decoding: data.prefix(200), as: UTF8.self))
+        }
+        do {
+            let decoder = JSONDecoder()
+            return try decoder.decode(Reply.self, from: data)
+        } catch {
+            throw SyncError.unexpectedResponse(status: status, detail: "the reply is not the expected JSON")
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        let text = String(describing: error)
+        return text.count > 200 ? String(text.prefix(200)) : text
+    }
+}

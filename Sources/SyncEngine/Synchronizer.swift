@@ -1,0 +1,83 @@
+import ClinicStore
+import Foundation
+import SyncModel
+
+/// What one `clinicsync sync` did.
+public struct SyncSummary: Codable, Sendable, Equatable {
+    public var pushed = 0
+    public var refused = 0
+    public var pulled = 0
+    public var applied = 0
+    public var conflictsCreated = 0
+    public var releasesImported = 0
+    public var rounds = 0
+    public var cursor: Int64 = 0
+}
+
+/// Runs a clinic store's sync with a central node: follows ``SyncPlan`` and does the I/O.
+/// Each pushed batch and each pulled page is its own transaction, so an interrupted sync
+/// resumes where it stopped, with nothing lost and nothing applied twice.
+public struct Synchronizer: Sendable {
+    public let store: LocalStore
+    public let client: CentralClient
+    public var pushBatch = 1_000
+    public var pullPage = 2_000
+
+    public init(store: LocalStore, client: CentralClient) {
+        self.store = store
+        self.client = client
+    }
+
+    /// Syncs until push and pull are both empty. `progress` gets a line of text per step.
+    public func run(progress: (@Sendable (String) -> Void)? = nil) async throws -> SyncSummary {
+        var plan = SyncPlan()
+        var summary = SyncSummary()
+        while plan.step != .done {
+            switch plan.step {
+            case .push:
+                guard let request = try store.nextPush(limit: pushBatch) else {
+                    plan.record(.nothingToPush)
+                    continue
+                }
+                let response = try await client.push(request)
+                try store.recordPush(response)
+                summary.pushed += response.applied.count
+                summary.refused += response.refused.count
+                summary.conflictsCreated += response.conflictsCreated
+                progress?("pushed \(summary.pushed) changes")
+                plan.record(.pushed(outboxEmpty: try store.nextPush(limit: 1) == nil))
+            case .pull:
+                let cursor = try store.syncStatus().cursor
+                let page = try await client.pull(since: cursor, limit: pullPage, site: store.identity.siteID)
+                let report = try store.applyPull(page)
+                summary.pulled += page.changes.count
+                summary.applied += report.written
+                summary.conflictsCreated += report.conflictsCreated
+                summary.cursor = page.nextCursor
+                if !page.changes.isEmpty { progress?("pulled \(summary.pulled) changes") }
+                let wroteLocally = try store.nextPush(limit: 1) != nil
+                plan.record(.pulled(hasMore: page.hasMore, wroteLocally: wroteLocally))
+            case .fetchReleases:
+                summary.releasesImported += try await fetchReleases(progress: progress)
+                plan.record(.releasesFetched)
+            case .done:
+                break
+            }
+        }
+        if plan.gaveUp { throw SyncError.didNotSettle(rounds: plan.maxRounds) }
+        summary.rounds = plan.round
+        try store.recordSyncCompleted()
+        return summary
+    }
+
+    /// Downloads the central releases this store does not have.
+    private func fetchReleases(progress: (@Sendable (String) -> Void)?) async throws -> Int {
+        let have = Set(try store.releases().map(\.id))
+        var imported = 0
+        for release in try await client.releases() where !have.contains(release.id) {
+            progress?("downloading code release \(release.name)")
+            if try store.importReleaseFile(try await client.releaseFile(id: release.id)) { imported += 1 }
+        }
+        return imported
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import ClinicStore
+import SyncModel
+
+/// `clinicsync conflicts list|show|resolve`.
+struct ConflictsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "conflicts", abstract: "Review and resolve sync conflicts.",
+                                                    subcommands: [ConflictsList.self, ConflictsShow.self, ConflictsResolve.self])
+}
+
+struct ConflictsList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List open conflicts.")
+    @OptionGroup var options: StoreOptions
+    @Flag(help: "Include resolved conflicts.") var all = false
+
+    func run() throws {
+        let conflicts = try options.open().conflicts(includeResolved: all)
+        try options.emit(conflicts.map(ConflictView.init)) {
+            Table(headers: ["ID", "STATUS", "KIND", "WHERE", "WINNER", "LOSER"],
+                  rows: conflicts.map { [String($0.id.prefix(8)), $0.status.name, $0.kind.rawValue,
+                                         "\($0.table).\($0.field) \($0.row.prefix(8))", $0.winner.value.description,
+                                         $0.loser.value.description] })
+                .render(empty: "No open conflicts.")
+        }
+    }
+}
+
+struct ConflictsShow: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one conflict.")
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "The conflict id (or its first characters).") var id: String
+
+    func run() throws {
+        let conflict = try options.open().conflict(id)
+        try options.emit(ConflictView(conflict)) {
+            """
+            Conflict \(conflict.id) (\(conflict.status.name), \(conflict.kind.rawValue))
+              \(conflict.table) \(conflict.row), field \(conflict.field)
+              winner: \(conflict.winner.value)  (\(conflict.winner.version?.description ?? "-"))
+              loser:  \(conflict.loser.value)  (\(conflict.loser.version?.description ?? "-"))
+              \(conflict.message)
+            """
+        }
+    }
+}
+
+struct ConflictsResolve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resolve", abstract: "Resolve a conflict with a new change that supersedes both sides.")
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "The conflict id (or its first characters).") var id: String
+    @Option(help: "winner or loser.") var keep: String?
+    @Option(help: "A value to write instead of either side.") var value: String?
+
+    func validate() throws {
+        guard (keep == nil) != (value == nil) else { throw ValidationError("give exactly one of --keep winner|loser or --value V") }
+        if let keep, keep != "winner", keep != "loser" { throw ValidationError("--keep takes winner or loser") }
+    }
+
+    func run() throws {
+        let resolution: ConflictResolution
+        if let value {
+            resolution = .value(Int64(value).map(FieldValue.integer) ?? .text(value))
+        } else {
+            resolution = keep == "winner" ? .keepWinner : .keepLoser
+        }
+        let resolved = try options.open().resolveConflict(id, resolution: resolution, author: options.author)
+        try options.emit(ConflictView(resolved)) { "Conflict \(resolved.id.prefix(8)) resolved (\(resolution.name))." }
+    }
+}
+
+/// A conflict as `--json` prints it.
+struct ConflictView: Encodable {
+    var id: String, status: String, kind: String, table: String, row: String, field: String
+    var winner: String, loser: String, winnerVersion: String?, loserVersion: String?, message: String
+
+    init(_ conflict: ConflictRecord) {
+        id = conflict.id
+        status = conflict.status.name
+        kind = conflict.kind.rawValue
+        table = conflict.table
+        row = conflict.row
+        field = conflict.field
+        winner = conflict.winner.value.description
+        loser = conflict.loser.value.description
+        winnerVersion = conflict.winner.version?.description
+        loserVersion = conflict.loser.version?.description
+        message = conflict.message
+    }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import ClinicStore
+import Foundation
+import SyncEngine
+
+/// `clinicsync remote set --server URL --token TOKEN`.
+struct RemoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "remote", abstract: "Where this clinic syncs.",
+                                                    subcommands: [RemoteSet.self])
+}
+
+struct RemoteSet: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "set", abstract: "Set the central node and this clinic's token.")
+    @OptionGroup var options: StoreOptions
+    @Option(help: "The central node, e.g. https://central.example:8080.") var server: String
+    @Option(help: "The token `admin enroll` printed for this clinic.") var token: String
+
+    func run() throws {
+        let store = try options.open()
+        try store.setRemote(serverURL: server, token: token)
+        try options.emit(["server": server]) { "This clinic now syncs with \(server)." }
+    }
+}
+
+/// `clinicsync sync [--server URL --token TOKEN]`: push, then pull, until both are empty.
+struct SyncCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "sync", abstract: "Exchange changes with the central node.")
+    @OptionGroup var options: StoreOptions
+    @Option(help: "The central node (default: the one set with `remote set`).") var server: String?
+    @Option(help: "This clinic's token (default: the one set with `remote set`).") var token: String?
+
+    func run() async throws {
+        let store = try options.open()
+        guard let (url, secret) = try RemoteChoice.resolve(store: store, server: server, token: token) else {
+            throw SyncError.noRemote
+        }
+        let client = CentralClient(serverURL: url, token: secret)
+        let summary: SyncSummary
+        do {
+            summary = try await Synchronizer(store: store, client: client).run { line in
+                Progress.line(line)
+            }
+            await client.shutdown()
+        } catch {
+            await client.shutdown()
+            throw error
+        }
+        let status = try store.syncStatus()
+        try options.emit(summary) {
+            var text = "Synced with \(url.absoluteString): pushed \(summary.pushed), pulled \(summary.pulled), applied \(summary.applied)"
+            if summary.releasesImported > 0 { text += ", \(summary.releasesImported) code releases" }
+            text += "."
+            if summary.refused > 0 { text += "\n\(summary.refused) changes were refused by the central node: see `clinicsync status`." }
+            if status.openConflicts > 0 { text += "\n\(status.openConflicts) open conflicts: see `clinicsync conflicts list`." }
+            return text
+        }
+    }
+}
+
+/// Picks the server and token from options or from the store's remote settings.
+enum RemoteChoice {
+    static func resolve(store: LocalStore, server: String?, token: String?) throws -> (URL, String)? {
+        let saved = try store.remote()
+        guard let server = server ?? saved?.serverURL, let token = token ?? saved?.token else { return nil }
+        guard let url = URL(string: server), url.scheme == "http" || url.scheme == "https" else {
+            throw ValidationError("--server must be an http:// or https:// URL")
+        }
+        return (url, token)
+    }
+}
+
+/// `clinicsync status`: outbox, last sync, cursor, open conflicts.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "status", abstract: "Outbox size, last sync, cursor, open conflicts.")
+    @OptionGroup var options: StoreOptions
+
+    func run() throws {
+        let store = try options.open()
+        let status = try store.syncStatus()
+        struct View: Encodable {
+            var role: String, clinicId: String, siteId: String
+            var status: SyncStatus
+        }
+        let identity = store.identity
+        try options.emit(View(role: identity.role.rawValue, clinicId: identity.clinicID, siteId: identity.siteID, status: status)) {
+            let last = status.lastSyncMillis.map {
+                ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double($0) / 1000))
+            } ?? "never"
+            return """
+                \(identity.role == .central ? "Central store" : "Clinic \(identity.clinicID)") (site \(identity.siteID))
+                  server:          \(status.serverURL ?? "(none: clinicsync remote set)")
+                  outbox:          \(status.outbox) changes waiting to be pushed
+                  last sync:       \(last)
+                  cursor:          \(status.cursor)
+                  open conflicts:  \(status.openConflicts)\(status.refusedChanges > 0 ? "\n  refused changes: \(status.refusedChanges)" : "")
+                """
+        }
+    }
+}
