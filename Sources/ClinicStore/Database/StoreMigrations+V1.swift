@@ -105,7 +105,7 @@ enum V1 {
           observed INTEGER NOT NULL DEFAULT 0,
           server_seq INTEGER,
           author TEXT,
-          reassertion INTEGER NOT NULL DEFAULT 0,
+          reassertion INTEGER NOT NULL DEFAULT 0, -- the submitted lifecycle rank a re-assertion restores; 0: none
           recorded_at INTEGER NOT NULL
         )
         """,

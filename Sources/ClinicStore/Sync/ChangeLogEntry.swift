@@ -30,7 +30,7 @@ enum ChangeLogEntry {
                       value: field == SyncSchema.rowInsertField ? .null : value, rowValues: rowValues,
                       version: version, replaced: replaced, observed: row["observed"],
                       serverSeq: serverSeqFromSeq ? seq : row["server_seq"] as Int64?, author: row["author"],
-                      reassertion: (row["reassertion"] as Int64? ?? 0) != 0)
+                      reassertedLifecycle: (row["reassertion"] as Int64?).flatMap { $0 == 0 ? nil : $0 })
     }
 
     /// Appends a change applied from elsewhere (or a re-assertion written here) to the log.
@@ -53,7 +53,7 @@ enum ChangeLogEntry {
                              change.version.hlc.bitPattern, change.version.site,
                              isLocal ? nil : change.version.seq, change.replaced?.hlc.bitPattern,
                              change.replaced?.site, change.replaced?.seq, change.observed, change.serverSeq,
-                             change.author, change.reassertion, nowMillis])
+                             change.author, change.reassertedLifecycle ?? 0, nowMillis])
         return db.lastInsertedRowID
     }
 
