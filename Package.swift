@@ -20,6 +20,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
@@ -47,15 +50,26 @@ let package = Package(
             dependencies: [
                 "SyncEngine",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         .target(name: "ClaimExport", dependencies: ["BillingModel"]),
+        .target(
+            name: "Demo",
+            dependencies: [
+                "ClinicStore", "SyncEngine", "CentralServer", "BillingModel", "SyncModel",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "clinicsync",
             dependencies: [
-                "BillingModel", "ClinicStore", "SyncEngine", "CentralServer", "ClaimExport",
+                "BillingModel", "ClinicStore", "SyncEngine", "SyncModel", "CentralServer", "ClaimExport", "Demo",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,5 +78,21 @@ let package = Package(
         .testTarget(name: "ClinicStoreTests", dependencies: ["ClinicStore", "BillingModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ClaimExportTests", dependencies: ["ClaimExport", "BillingModel"]),
         .testTarget(name: "CLITests", dependencies: ["clinicsync"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "Demo", "ClinicStore", "SyncEngine", "SyncModel", "BillingModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "CentralServerTests",
+            dependencies: [
+                "CentralServer", "ClinicStore", "SyncModel",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
     ]
 )

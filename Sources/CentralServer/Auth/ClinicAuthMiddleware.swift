@@ -1,0 +1,20 @@
+import Hummingbird
+import SyncModel
+
+/// Lets a request through only with an enrolled, unrevoked clinic's bearer token, and puts
+/// that clinic in the context: the only clinic the request may act for.
+struct ClinicAuthMiddleware: RouterMiddleware {
+    typealias Context = CentralRequestContext
+    let runner: StoreRunner
+
+    func handle(_ request: Request, context: Context,
+                next: (Request, Context) async throws -> Response) async throws -> Response {
+        let token = try BearerToken.from(request)
+        guard let clinicID = try await runner.run({ try $0.authenticate(token: token) }) else {
+            throw ErrorBody(error: .unauthorized, message: "the bearer token is not valid (unknown, revoked or forged)")
+        }
+        var context = context
+        context.clinicID = clinicID
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,24 @@
+import ClinicStore
+import Hummingbird
+
+/// The central node's router: every route of `Schemas/openapi.yaml` behind request logging,
+/// metrics and the single error mapping (``APIError``).
+///
+/// - `POST /v1/sync/push`, `GET /v1/sync/pull` — clinic token, schema header required;
+/// - `GET /v1/codebooks/releases`, `GET /v1/codebooks/releases/{id}` — clinic token;
+/// - `POST /v1/admin/clinics`, `GET /v1/admin/clinics`, `POST /v1/admin/clinics/{id}/revoke` — admin token;
+/// - `GET /healthz`, `GET /metrics` — open.
+///
+/// The store's synchronous work runs on NIO's thread pool, never on an event loop.
+public func buildRouter(store: LocalStore, configuration: CentralServerConfiguration,
+                        metrics: ServerMetrics = ServerMetrics()) -> Router<CentralRequestContext> {
+    let router = Router(context: CentralRequestContext.self)
+    router.add(middleware: RequestLogMiddleware(metrics: metrics))
+    router.add(middleware: ErrorMiddleware())
+    let runner = StoreRunner(store: store)
+    ServiceRoutes(metrics: metrics).register(on: router)
+    SyncRoutes(runner: runner, configuration: configuration, metrics: metrics).register(on: router)
+    CodebookRoutes(runner: runner).register(on: router)
+    AdminRoutes(runner: runner, configuration: configuration).register(on: router)
+    return router
+}
