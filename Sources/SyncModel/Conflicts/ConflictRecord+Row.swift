@@ -8,16 +8,27 @@ import Foundation
 extension ConflictRecord {
     /// Column names of the `conflict` table.
     public enum Column {
+        /// The owner of the conflicted row (and of the record).
         public static let owner = "owner"
+        /// ``ConflictKind`` raw value.
         public static let kind = "kind"
+        /// The conflicted table.
         public static let table = "tbl"
+        /// The conflicted row id.
         public static let row = "row_id"
+        /// The conflicted field, or `*`.
         public static let field = "field"
+        /// The winning value.
         public static let winnerValue = "winner_value"
+        /// The winning ``Version/token``; empty when there is none.
         public static let winnerVersion = "winner_version"
+        /// The losing value.
         public static let loserValue = "loser_value"
+        /// The losing ``Version/token``.
         public static let loserVersion = "loser_version"
+        /// The one-line explanation.
         public static let message = "message"
+        /// ``ConflictStatus`` raw value: 0 open, 1 resolved.
         public static let status = "status"
         /// How it was resolved (``ConflictResolution/name``), NULL while open.
         public static let resolution = "resolution"

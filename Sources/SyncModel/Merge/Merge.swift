@@ -10,11 +10,13 @@ import BillingModel
 ///   winning one, the loser is kept in a ``ConflictKind/concurrentEdit`` record.
 /// - R3 maximum fields (``MergePolicy/maximum``) take the greater value, then the greater
 ///   version; no conflict. Lifecycle never moves backward.
-/// - R4 a coding change that would win but whose writer had not seen the claim's submitted
-///   lifecycle is parked (``MergeDecision/Outcome/parked``) in a
-///   ``ConflictKind/submittedClaim`` record, and the replica re-asserts its value. A change
-///   that loses by R1 changes nothing, so it goes by R2 only (both replicas then agree on the
-///   record's kind).
+/// - R4 a coding change (``SyncSchema/isCodingChange(table:field:)``) that would win, made
+///   by a site that had not seen the claim's lifecycle, while the claim was submitted in its
+///   round (``SyncSchema/wasSubmittedInRound(_:)``: submitted or later, rejection included),
+///   is parked (``MergeDecision/Outcome/parked``) in a ``ConflictKind/submittedClaim``
+///   record, and the replica re-asserts its value (``Reassertion``). A re-assertion is not
+///   parked where the claim is in the round it protects. A change that loses by R1 changes
+///   nothing, so it goes by R2 only (both replicas then agree on the record's kind).
 /// - R5 tombstones: a deletion applied over fields it had not seen, or an edit applied to a
 ///   row whose tombstone it had not seen, keeps the edit in a
 ///   ``ConflictKind/deleteVersusEdit`` record; the edit is applied anyway (the row stays

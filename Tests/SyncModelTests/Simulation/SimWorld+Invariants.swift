@@ -147,15 +147,15 @@ extension SimWorld {
     /// coding that site submitted, whatever the other site did meanwhile.
     func submittedClaimsKeepTheirCoding() -> [String] {
         var breaches: [String] = []
-        for (claim, round) in Set(submissions.map { SubmissionKey(claim: $0.claim, round: $0.round) }).map({ ($0.claim, $0.round) })
-            .sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
-            guard let final = replicas[0].lifecycle(of: claim), final.isSubmitted, final.round == round else { continue }
-            let sent = submissions.filter { $0.claim == claim && $0.round == round }
-            guard sent.count == 1 else { continue } // submitted twice at once: both sites sent a claim
-            let now = coding(of: claim, at: 0)
+        let rounds = Dictionary(grouping: submissions) { SubmissionKey(claim: $0.claim, round: $0.round) }
+        for (key, sent) in rounds.sorted(by: { ($0.key.claim, $0.key.round) < ($1.key.claim, $1.key.round) }) {
+            guard let final = replicas[0].lifecycle(of: key.claim), final.isSubmitted, final.round == key.round,
+                  sent.count == 1 // submitted at two sites at once: each sent its own claim
+            else { continue }
+            let now = coding(of: key.claim, at: 0)
             if now != sent[0].coding {
                 let changed = Set(now.keys).union(sent[0].coding.keys).filter { now[$0] != sent[0].coding[$0] }.sorted()
-                breaches.append("\(claim) submitted by \(sent[0].version) changed silently: \(changed.prefix(4))")
+                breaches.append("\(key.claim) submitted by \(sent[0].version) changed silently: \(changed.prefix(4))")
             }
         }
         return breaches
