@@ -166,18 +166,3 @@ import Testing
         #expect(decision.reassertion?.value == 0)
     }
 }
-
-@Suite struct LegacyReassertionFlagTests {
-    @available(*, deprecated)
-    @Test func aFlaggedChangeIsAReassertionOfEveryRound() {
-        let flagged = Change(table: "claim", row: Fixture.claimRow, owner: Fixture.clinic, field: "diagnoses",
-                             value: "E119", version: Fixture.version(120, Fixture.clinic, 4), observed: 0,
-                             reassertion: true)
-        #expect(flagged.reassertion && flagged.reassertedLifecycle == Change.legacyReassertionRank)
-        let resubmitted = Fixture.lifecycle(.submitted, round: 9, at: Fixture.version(100, Fixture.central, 50),
-                                            serverSeq: 20)
-        let decision = Merge.field(current: SubmittedClaimTests.currentDiagnoses, incoming: flagged,
-                                   context: RowContext(claimLifecycle: resubmitted))
-        #expect(decision.outcome == .applied)
-    }
-}
