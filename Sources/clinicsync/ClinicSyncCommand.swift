@@ -13,6 +13,7 @@ struct ClinicSyncCommand: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, CodesCommand.self, PatientCommand.self, ProviderCommand.self, PayerCommand.self,
             ClaimCommand.self,
+            ExportCommand.self,
         ]
     )
 }

@@ -8,7 +8,8 @@ struct ClaimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claim", abstract: "Create, code and follow claims.",
         subcommands: [ClaimNew.self, ClaimLineCommand.self, ClaimSet.self, ClaimShow.self, ClaimList.self,
-                      ClaimHistory.self])
+                      ClaimHistory.self,
+                      ClaimCheckCommand.self, ClaimSubmit.self, ClaimVoid.self, ClaimReplace.self])
 }
 
 struct ClaimNew: ParsableCommand {

@@ -1,0 +1,56 @@
+import ClaimExport
+import GRDB
+
+extension LocalStore {
+    /// The export settings as saved (unset fields are `nil`; see ``ExportSettings`` for the
+    /// defaults `export x12` then uses).
+    public func exportSettings() throws -> ExportSettings {
+        try read(Self.loadExportSettings)
+    }
+
+    /// Saves the given fields of `changes` (a `nil` field keeps its value; an empty string
+    /// clears it back to its default) and returns the settings after the change.
+    ///
+    /// Every value is checked first; one bad value saves nothing.
+    public func updateExportSettings(_ changes: ExportSettings) throws -> ExportSettings {
+        var updates: [(key: String, value: String?)] = []
+        for field in ExportSettings.textFields {
+            guard let raw = changes[keyPath: field.path] else { continue }
+            let value = raw.trimmingCharacters(in: .whitespaces).isEmpty
+                ? nil : try field.check.clean(raw, field: ExportSettings.fieldName(field.key))
+            updates.append((field.key, value))
+        }
+        if let usage = changes.usage { updates.append((ExportSettings.usageKey, usage.rawValue)) }
+        let changes = updates
+        return try write { db in
+            for update in changes {
+                if let value = update.value {
+                    try db.execute(sql: """
+                        INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value
+                        """, arguments: [update.key, value])
+                } else {
+                    try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [update.key])
+                }
+            }
+            return try Self.loadExportSettings(db)
+        }
+    }
+
+    /// The control numbers of the last exported file (all 0 before the first export).
+    public func lastControlNumbers() throws -> ControlNumbers {
+        try read(ControlNumbers.last)
+    }
+
+    static func loadExportSettings(_ db: Database) throws -> ExportSettings {
+        let stored = Dictionary(
+            try Row.fetchAll(db, sql: "SELECT key, value FROM setting WHERE key LIKE 'export.%'")
+                .map { ($0["key"] as String, $0["value"] as String) },
+            uniquingKeysWith: { first, _ in first })
+        var settings = ExportSettings()
+        for field in ExportSettings.textFields {
+            settings[keyPath: field.path] = stored[field.key]
+        }
+        settings.usage = stored[ExportSettings.usageKey].flatMap(X12Usage.init(rawValue:))
+        return settings
+    }
+}
