@@ -32,6 +32,20 @@ public final class CentralClient: Sendable {
         try? await http.shutdown()
     }
 
+    /// Runs `body` with a client that is shut down afterwards, whatever happens.
+    public static func with<T: Sendable>(serverURL: URL, token: String,
+                                         _ body: (CentralClient) async throws -> T) async throws -> T {
+        let client = CentralClient(serverURL: serverURL, token: token)
+        do {
+            let result = try await body(client)
+            await client.shutdown()
+            return result
+        } catch {
+            await client.shutdown()
+            throw error
+        }
+    }
+
     /// `POST /v1/sync/push`.
     public func push(_ request: PushRequest) async throws -> PushResponse {
         try await send(.POST, "/v1/sync/push", body: request)

@@ -12,8 +12,8 @@ struct ClinicSyncCommand: AsyncParsableCommand {
             """,
         subcommands: [
             InitCommand.self, CodesCommand.self, PatientCommand.self, ProviderCommand.self, PayerCommand.self,
-            ClaimCommand.self,
-            ExportCommand.self,
+            ClaimCommand.self, ExportCommand.self, RemoteCommand.self, SyncCommand.self, StatusCommand.self,
+            ConflictsCommand.self, ServeCommand.self, AdminCommand.self, DemoCommand.self,
         ]
     )
 }

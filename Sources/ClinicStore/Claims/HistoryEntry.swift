@@ -17,8 +17,11 @@ public struct HistoryEntry: Codable, Sendable, Equatable {
     public var field: String
     /// The new value as text (a JSON object for a created row).
     public var value: String?
+    /// Whether the change took effect here; `false` for a change merged away (it lost to a
+    /// newer one, or was parked), whose value lives on in a conflict record.
+    public var applied: Bool
 
     enum CodingKeys: String, CodingKey {
-        case seq, atMillis = "at_millis", author, site, table, rowID = "row_id", lineNumber = "line_number", field, value
+        case seq, atMillis = "at_millis", author, site, table, rowID = "row_id", lineNumber = "line_number", field, value, applied
     }
 }

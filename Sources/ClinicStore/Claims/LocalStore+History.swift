@@ -6,7 +6,7 @@ extension LocalStore {
         try read { db in
             let claim = try Self.fetchClaim(db, key: key)
             return try Row.fetchAll(db, sql: """
-                SELECT l.seq, l.hlc, l.author, l.site, l.tbl, l.row_id, l.field, l.value, s.line_number
+                SELECT l.seq, l.hlc, l.author, l.site, l.tbl, l.row_id, l.field, l.value, l.applied, s.line_number
                 FROM change_log AS l
                 LEFT JOIN service_line AS s ON l.tbl = 'service_line' AND s.id = l.row_id
                 WHERE (l.tbl = 'claim' AND l.row_id = :claim)
@@ -17,7 +17,8 @@ extension LocalStore {
                 let hlc: Int64 = row["hlc"]
                 return HistoryEntry(seq: row["seq"], atMillis: hlc >> 16, author: row["author"], site: row["site"],
                                     table: row["tbl"], rowID: row["row_id"], lineNumber: row["line_number"],
-                                    field: row["field"], value: value.isNull ? nil : value.description(unquoted: true))
+                                    field: row["field"], value: value.isNull ? nil : value.description(unquoted: true),
+                                    applied: row["applied"])
             }
         }
     }

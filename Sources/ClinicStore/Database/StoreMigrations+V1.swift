@@ -106,6 +106,7 @@ enum V1 {
           server_seq INTEGER,
           author TEXT,
           reassertion INTEGER NOT NULL DEFAULT 0, -- the submitted lifecycle rank a re-assertion restores; 0: none
+          applied INTEGER NOT NULL DEFAULT 1,     -- 0: received and merged away (lost or parked), kept for order and audit
           recorded_at INTEGER NOT NULL
         )
         """,

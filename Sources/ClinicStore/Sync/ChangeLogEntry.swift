@@ -37,7 +37,7 @@ enum ChangeLogEntry {
     /// Returns the new log sequence.
     @discardableResult
     static func append(_ change: Change, field: String? = nil, value: FieldValue? = nil, localSite: String,
-                       nowMillis: Int64, _ db: Database) throws -> Int64 {
+                       nowMillis: Int64, applied: Bool = true, _ db: Database) throws -> Int64 {
         let logged: DatabaseValue
         if change.isRowInsert && field == nil {
             logged = try encodeObject(change.rowValues).databaseValue
@@ -47,13 +47,13 @@ enum ChangeLogEntry {
         let isLocal = change.version.site == localSite
         try db.execute(sql: """
             INSERT INTO change_log (tbl, row_id, owner, field, value, hlc, site, site_seq, prev_hlc, prev_site,
-                                    prev_seq, observed, server_seq, author, reassertion, recorded_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    prev_seq, observed, server_seq, author, reassertion, applied, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [change.table, change.row, change.owner, field ?? change.field, logged,
                              change.version.hlc.bitPattern, change.version.site,
                              isLocal ? nil : change.version.seq, change.replaced?.hlc.bitPattern,
                              change.replaced?.site, change.replaced?.seq, change.observed, change.serverSeq,
-                             change.author, change.reassertedLifecycle ?? 0, nowMillis])
+                             change.author, change.reassertedLifecycle ?? 0, applied, nowMillis])
         return db.lastInsertedRowID
     }
 

@@ -39,12 +39,18 @@ extension LocalStore {
                 continue
             }
             maxHLC = max(maxHLC, change.version.hlc.bitPattern)
-            let outcome = try mergeOne(change, db: db, central: central, now: now)
+            var outcome = try mergeOne(change, db: db, central: central, now: now)
+            if central, outcome.logSeq == nil {
+                // Every accepted change gets a server sequence, even one merged away, so its
+                // writer learns where it stands in the central order (causality stays exact).
+                outcome.logSeq = try ChangeLogEntry.append(change, localSite: localSite, nowMillis: now, applied: false, db)
+                outcome.mergedAway = true
+            }
             conflicts += outcome.conflicts
             reassertions += outcome.reassertions
             report.accepted.append(change.version.seq)
             report.logSeqs.append(outcome.logSeq ?? 0)
-            if outcome.logSeq != nil { report.written += 1 }
+            if outcome.logSeq != nil && !outcome.mergedAway { report.written += 1 }
             progress[site] = change.version.seq
         }
         for (site, seq) in progress {
@@ -67,6 +73,7 @@ extension LocalStore {
 
     private struct MergeOutcome {
         var logSeq: Int64?
+        var mergedAway = false
         var conflicts: [ConflictRecord] = []
         var reassertions: [Reassertion] = []
     }

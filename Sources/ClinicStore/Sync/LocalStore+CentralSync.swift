@@ -58,7 +58,7 @@ extension LocalStore {
             }
             let rows = try Row.fetchAll(db, sql: """
                 SELECT \(ChangeLogEntry.columns) FROM change_log
-                WHERE seq > ? AND owner IN (?, ?) AND site <> ?
+                WHERE seq > ? AND owner IN (?, ?) AND site <> ? AND applied = 1
                 ORDER BY seq LIMIT ?
                 """, arguments: [since, clinicID, Self.centralOwner, site, pageSize])
             let changes = try rows.map { try ChangeLogEntry.change(from: $0, serverSeqFromSeq: true) }

@@ -2,8 +2,8 @@ import GRDB
 import SyncModel
 
 /// The merge's view of a row: each field's current value with the version that wrote it,
-/// read from the row and its `change_log` entries (the log holds only applied changes, so
-/// the latest entry for a field — or the row insert — is its current version).
+/// read from the row and its applied `change_log` entries (the latest applied entry for a
+/// field — or the row insert — is its current version).
 enum RowStates {
     /// Field states of one row; empty when the row does not exist here.
     static func load(_ db: Database, table: String, row id: String, centralLog: Bool) throws -> [String: FieldState] {
@@ -14,7 +14,7 @@ enum RowStates {
         var insertVersion: (Version, Int64?, Int64)?
         let entries = try Row.fetchCursor(db, sql: """
             SELECT seq, field, hlc, site, site_seq, observed, server_seq FROM change_log
-            WHERE row_id = ? AND tbl = ? ORDER BY seq
+            WHERE row_id = ? AND tbl = ? AND applied = 1 ORDER BY seq
             """, arguments: [id, table])
         while let entry = try entries.next() {
             let seq: Int64 = entry["seq"]

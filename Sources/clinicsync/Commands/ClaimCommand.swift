@@ -99,6 +99,7 @@ struct ClaimHistory: ParsableCommand {
                       if entry.field == "lifecycle", let rank = Int(value), let lifecycle = ClaimLifecycle(rank: rank) {
                           value = lifecycle.description
                       }
+                      if !entry.applied { value += " (merged away: see conflicts)" }
                       return [formatter.string(from: Date(timeIntervalSince1970: Double(entry.atMillis) / 1000)),
                               entry.author ?? "?", entry.site, what, value]
                   }).render()

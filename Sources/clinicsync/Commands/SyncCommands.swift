@@ -34,16 +34,8 @@ struct SyncCommand: AsyncParsableCommand {
         guard let (url, secret) = try RemoteChoice.resolve(store: store, server: server, token: token) else {
             throw SyncError.noRemote
         }
-        let client = CentralClient(serverURL: url, token: secret)
-        let summary: SyncSummary
-        do {
-            summary = try await Synchronizer(store: store, client: client).run { line in
-                Progress.line(line)
-            }
-            await client.shutdown()
-        } catch {
-            await client.shutdown()
-            throw error
+        let summary = try await CentralClient.with(serverURL: url, token: secret) { client in
+            try await Synchronizer(store: store, client: client).run { Progress.line($0) }
         }
         let status = try store.syncStatus()
         try options.emit(summary) {
