@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "BillingModelTests", dependencies: ["BillingModel"]),
         .testTarget(name: "SyncModelTests", dependencies: ["SyncModel", "BillingModel"]),
         .testTarget(name: "ClinicStoreTests", dependencies: ["ClinicStore", "BillingModel", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "ClaimExportTests", dependencies: ["ClaimExport", "BillingModel"]),
+        .testTarget(name: "ClaimExportTests", dependencies: ["ClaimExport", "BillingModel"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["clinicsync"]),
         .testTarget(
             name: "EndToEndTests",

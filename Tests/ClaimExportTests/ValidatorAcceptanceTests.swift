@@ -151,11 +151,9 @@ struct ValidatorAcceptanceTests {
     }
 
     @Test func theSharedMinimalExampleIsOK() throws {
-        // The repository's shared/ folder sits beside it: <repo>/Tests/ClaimExportTests/this file.
-        let repository = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let example = repository.deletingLastPathComponent()
-            .appendingPathComponent("shared/examples/min837p_005010X222A1.x12")
+        // A copy of shared/examples/min837p_005010X222A1.x12, kept with the tests.
+        let example = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/min837p_005010X222A1.x12")
         let text = try String(contentsOf: example, encoding: .utf8)
         try X12Validator.expectValid(text, name: "shared-example")
     }
