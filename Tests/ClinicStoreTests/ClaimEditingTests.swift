@@ -69,4 +69,12 @@ import Testing
         let fixed = try store.setClaimField(claim.id, field: .diagnoses, value: "E11.9")
         #expect(fixed.lifecycle == ClaimLifecycle(round: 2, stage: .coded))
     }
+
+    @Test func aVoidClaimCannotBeRecoded() throws {
+        let store = try TestStores.clinic()
+        let claim = try TestStores.seedClaim(in: store)
+        try store.write { db in try db.execute(sql: "UPDATE claim SET frequency = '8' WHERE id = ?", arguments: [claim.id]) }
+        #expect(throws: StoreError.self) { try store.setLine(claim: claim.id, lineNumber: 1, LineInput(charge: "1")) }
+        #expect(try store.claim(claim.id).lines == claim.lines)
+    }
 }

@@ -172,8 +172,9 @@ extension LocalStore {
         if record == nil {
             let numbered = try live.filter(ClaimRecord.Columns.claimNumber == key.uppercased())
                 .order(ClaimRecord.Columns.id.desc).fetchAll(db)
-            // A replacement or void shares the original's number: the newest is the one people mean.
-            record = numbered.first
+            // A replacement or void shares the original's number: people mean the one still in
+            // play (not voided or replaced), else the newest.
+            record = numbered.first { !(ClaimLifecycle(rank: $0.lifecycle)?.isTerminal ?? false) } ?? numbered.first
         }
         guard let record else { throw StoreError.notFound(entity: "claim", id: key) }
         return record.claim(lines: try fetchLines(db, claimID: record.id))
@@ -186,6 +187,10 @@ extension LocalStore {
     }
 
     static func requireCodingAllowed(_ claim: Claim) throws {
+        if claim.frequency == .void {
+            throw StoreError.notAllowed(entity: "claim", id: claim.claimNumber,
+                                        reason: "is a void claim (frequency 8); it carries the original's coding and cannot be recoded")
+        }
         guard claim.lifecycle.allowsCodingEdits, !claim.lifecycle.isTerminal else {
             throw StoreError.notAllowed(entity: "claim", id: claim.claimNumber,
                                         reason: "is \(claim.lifecycle.stage.name); its coding is frozen — use `claim replace` for a corrected claim")
