@@ -7,6 +7,8 @@ public struct SyncedTable: Sendable {
     /// The type a column's values must have.
     public enum ColumnType: Sendable {
         case text, integer
+        /// Any scalar: a conflict record keeps both sides of a field, whatever its type.
+        case any
     }
 
     public let name: String
@@ -45,8 +47,8 @@ public struct SyncedTable: Sendable {
                                    ("service_date", .text, false), ("service_date_to", .text, true),
                                    ("dx_pointers", .text, false), ("pos", .text, true)]),
             table("conflict", [("kind", .text, false), ("tbl", .text, false), ("row_id", .text, false),
-                               ("field", .text, false), ("winner_value", .text, true),
-                               ("winner_version", .text, false), ("loser_value", .text, true),
+                               ("field", .text, false), ("winner_value", .any, true),
+                               ("winner_version", .text, false), ("loser_value", .any, true),
                                ("loser_version", .text, false), ("message", .text, false),
                                ("status", .integer, false), ("resolution", .text, true)]),
         ]
@@ -58,6 +60,8 @@ public struct SyncedTable: Sendable {
         guard let spec = columns[column] else { return "unknown field \(name).\(column)" }
         switch (value, spec.type) {
         case (.null, _): return spec.nullable ? nil : "\(name).\(column) must not be null"
+        case (.text(let text), .any): return text.utf8.count <= 8192 ? nil : "\(name).\(column) is too long"
+        case (_, .any): return nil
         case (.text(let text), .text): return text.utf8.count <= 4096 ? nil : "\(name).\(column) is too long"
         case (.integer, .integer): return nil
         default: return "\(name).\(column) must be \(spec.type == .text ? "text" : "an integer")"

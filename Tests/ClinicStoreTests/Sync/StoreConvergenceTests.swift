@@ -1,0 +1,180 @@
+import BillingModel
+import ClinicStore
+import Foundation
+import GRDB
+import SyncModel
+import Testing
+
+/// DESIGN §8 convergence, through the real stores: a central store and two clinic stores,
+/// seeded random operations (claims, lines, same-field edits at two sites, tombstones,
+/// submissions, status moves, conflict resolutions) and random partial syncs with duplicated,
+/// replayed and lost messages. After syncing to quiescence every replica holds the same rows
+/// in its scope and the same conflicts. `CLINICSYNC_STORE_SCHEDULES` raises the seed count;
+/// `CLINICSYNC_STORE_SEED` replays one seed.
+@Suite struct StoreConvergenceTests {
+    static var seeds: [UInt64] {
+        let env = ProcessInfo.processInfo.environment
+        if let one = env["CLINICSYNC_STORE_SEED"].flatMap(UInt64.init) { return [one] }
+        return Array(1...(env["CLINICSYNC_STORE_SCHEDULES"].flatMap(UInt64.init) ?? 40))
+    }
+
+    @Test func randomSchedulesConverge() throws {
+        for seed in Self.seeds {
+            var world = try StoreWorld(seed: seed)
+            for _ in 0..<60 { try world.step() }
+            try world.settle()
+            try world.checkConvergence()
+        }
+    }
+}
+
+/// SplitMix64: a small, seeded, repeatable random source.
+struct SeededRandom: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+struct StoreWorld {
+    let seed: UInt64
+    var random: SeededRandom
+    let clocks: [ManualClock]
+    let central: LocalStore
+    let clinics: [LocalStore]
+    var stats: [String: Int] = [:]
+
+    init(seed: UInt64) throws {
+        self.seed = seed
+        random = SeededRandom(state: seed)
+        let siteClocks = (0..<3).map { _ in ManualClock(millis: TestStores.epochMillis) }
+        clocks = siteClocks
+        central = try LocalStore.inMemory(role: .central, clinicID: "central", clock: siteClocks[0], ids: .seeded(seed &* 31))
+        clinics = try ["alpha", "beta"].enumerated().map { index, id in
+            try LocalStore.inMemory(role: .clinic, clinicID: id, clock: siteClocks[index + 1],
+                                    ids: .seeded(seed &* 31 &+ UInt64(index) &+ 1))
+        }
+        for clinic in clinics {
+            let patient = try clinic.addPatient(PatientInput(firstName: "P", lastName: "Q", dateOfBirth: "1970-01-01",
+                                                             sex: "U", memberID: "M1"))
+            _ = try clinic.addProvider(ProviderInput(npi: "1234567893", name: "Practice"))
+            _ = try clinic.addPayer(payerID: "PAY", name: "Plan")
+            _ = try clinic.newClaim(ClaimInput(patientID: patient.id, payer: "PAY", billingNPI: "1234567893", diagnoses: ["E119"]))
+        }
+    }
+
+    mutating func pick<T>(_ items: [T]) -> T? { items.isEmpty ? nil : items[Int(random.next() % UInt64(items.count))] }
+    mutating func chance(_ percent: UInt64) -> Bool { random.next() % 100 < percent }
+
+    /// One random operation or partial sync.
+    mutating func step() throws {
+        for clock in clocks { clock.advance(byMillis: Int64(random.next() % 40)) }
+        let roll = random.next() % 100
+        let site = Int(random.next() % 3)
+        let store = site == 0 ? central : clinics[site - 1]
+        do {
+            switch roll {
+            case 0..<45: try edit(at: store)
+            case 45..<55: try lifecycle(at: store)
+            case 55..<62: try resolve(at: store)
+            default: if site > 0 { try partialSync(clinics[site - 1]) }
+            }
+        } catch is StoreError {
+            stats["refused", default: 0] += 1
+        } catch is ClaimRefusal {
+            stats["refused", default: 0] += 1 // e.g. coding a submitted claim: refused locally, nothing changed
+        }
+    }
+
+    mutating func edit(at store: LocalStore) throws {
+        guard let claim = pick(try store.claims()) else { return }
+        switch random.next() % 6 {
+        case 0: _ = try store.setClaimField(claim.id, field: .notes, value: "n\(random.next() % 5)")
+        case 1: _ = try store.setClaimField(claim.id, field: .pos, value: pick(["11", "22", "02"])!)
+        case 2: _ = try store.addLine(claim: claim.id, LineInput(procedureCode: pick(["99213", "36415", "83036"])!, units: 1,
+                                                                  charge: "\(10 + random.next() % 90)", serviceDate: "2025-01-10"))
+        case 3:
+            if let line = pick(claim.lines) {
+                _ = try store.setLine(claim: claim.id, lineNumber: line.lineNumber, LineInput(charge: "\(random.next() % 300)"))
+            }
+        case 4:
+            if let line = pick(claim.lines) { _ = try store.removeLine(claim: claim.id, lineNumber: line.lineNumber) }
+        default:
+            if store.identity.role == .clinic, chance(30) {
+                let patient = try #require(try store.patients().first)
+                _ = try store.newClaim(ClaimInput(patientID: patient.id, payer: "PAY", billingNPI: "1234567893", diagnoses: ["I10"]))
+            }
+        }
+        stats["edits", default: 0] += 1
+    }
+
+    mutating func lifecycle(at store: LocalStore) throws {
+        guard let claim = pick(try store.claims()) else { return }
+        switch claim.lifecycle.stage {
+        case .draft, .coded, .validated: _ = try store.submitClaim(claim.id)
+        case .submitted: _ = try store.setClaimField(claim.id, field: .status, value: pick(["accepted", "rejected"])!)
+        case .accepted: _ = try store.setClaimField(claim.id, field: .status, value: pick(["paid", "denied"])!)
+        default: return
+        }
+        stats["lifecycle", default: 0] += 1
+    }
+
+    mutating func resolve(at store: LocalStore) throws {
+        guard let conflict = pick(try store.conflicts()) else { return }
+        let choice: ConflictResolution = chance(50) ? .keepWinner : .keepLoser
+        _ = try store.resolveConflict(conflict.id, resolution: choice)
+        stats["resolutions", default: 0] += 1
+    }
+
+    /// Part of a sync, with faults: a push delivered twice or whose reply is lost, a page
+    /// applied twice or lost.
+    mutating func partialSync(_ clinic: LocalStore) throws {
+        if chance(50), let request = try clinic.nextPush(limit: Int(1 + random.next() % 5)) {
+            let response = try central.acceptPush(request, from: clinic.identity.clinicID)
+            if chance(20) { _ = try central.acceptPush(request, from: clinic.identity.clinicID); stats["duplicated pushes", default: 0] += 1 }
+            if chance(15) { stats["lost replies", default: 0] += 1; return }
+            try clinic.recordPush(response)
+        } else {
+            let page = try central.pull(for: clinic.identity.clinicID, site: clinic.identity.siteID,
+                                        since: try clinic.syncStatus().cursor, limit: Int(1 + random.next() % 6))
+            if chance(15) { stats["lost pages", default: 0] += 1; return }
+            try clinic.applyPull(page)
+            if chance(20) { try clinic.applyPull(page); stats["replayed pages", default: 0] += 1 }
+        }
+        stats["deliveries", default: 0] += 1
+    }
+
+    func settle() throws {
+        for _ in 0..<4 { for clinic in clinics { try SyncHarness.sync(clinic, with: central, batch: 7, page: 9) } }
+    }
+
+    /// Same rows in each clinic's scope, same conflicts, sound files.
+    func checkConvergence() throws {
+        for clinic in clinics {
+            let scope = [clinic.identity.clinicID, LocalStore.centralOwner]
+            for table in ["patient", "provider", "payer", "claim", "service_line", "conflict"] {
+                let mine = try dump(clinic, table: table, owners: scope)
+                let theirs = try dump(central, table: table, owners: scope)
+                #expect(mine == theirs, "seed \(seed): \(table) differs at \(clinic.identity.clinicID) (\(stats))")
+            }
+            #expect(try clinic.syncStatus().outbox == 0, "seed \(seed): outbox not empty")
+            #expect(try dump(clinic, table: "claim", owners: ["alpha", "beta"].filter { !scope.contains($0) }).isEmpty,
+                    "seed \(seed): another clinic's rows leaked")
+        }
+        for store in [central] + clinics {
+            #expect(try store.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
+        }
+    }
+
+    func dump(_ store: LocalStore, table: String, owners: [String]) throws -> [String] {
+        try store.read { db in
+            let marks = owners.map { _ in "?" }.joined(separator: ",")
+            return try Row.fetchAll(db, sql: "SELECT * FROM \(table) WHERE owner IN (\(marks)) ORDER BY id",
+                                    arguments: StatementArguments(owners)).map { $0.description }
+        }
+    }
+}
