@@ -45,7 +45,9 @@ extension LocalStore {
 
     /// Central node: the changes a clinic may see after `since`: its own rows and central
     /// reference data, never another clinic's; the clinic's own site's changes are left out
-    /// (it has them). Pages follow the server sequence, which is the commit order.
+    /// (it has them). Pages follow the server sequence, which is the commit order. From
+    /// `since = 0` this is the snapshot bootstrap of DESIGN §4: the current state of the scope,
+    /// not a replay of every edit.
     public func pull(for clinicID: String, site: String, since: Int64, limit: Int) throws -> PullResponse {
         guard since >= 0 else { throw ErrorBody(error: .badRequest, message: "since must be 0 or more") }
         let pageSize = min(max(limit, 1), Self.maxPullLimit)
@@ -56,10 +58,16 @@ extension LocalStore {
                 throw ErrorBody(error: .badRequest, message: "cursor \(since) is ahead of this node's log (\(head)); "
                                 + "the clinic store belongs to another central node")
             }
+            // Only the latest applied entry of each (row, field) is served: a new clinic gets a
+            // compacted snapshot of its scope (each row's insert plus each field's current
+            // version), and later pulls skip entries already superseded. A superseding entry has a
+            // higher sequence, so a page boundary never hides one.
             let rows = try Row.fetchAll(db, sql: """
-                SELECT \(ChangeLogEntry.columns) FROM change_log
-                WHERE seq > ? AND owner IN (?, ?) AND site <> ? AND applied = 1
-                ORDER BY seq LIMIT ?
+                SELECT \(ChangeLogEntry.columns) FROM change_log AS c
+                WHERE c.seq > ? AND c.owner IN (?, ?) AND c.site <> ? AND c.applied = 1
+                  AND c.seq = (SELECT max(l.seq) FROM change_log AS l
+                               WHERE l.row_id = c.row_id AND l.field = c.field AND l.tbl = c.tbl AND l.applied = 1)
+                ORDER BY c.seq LIMIT ?
                 """, arguments: [since, clinicID, Self.centralOwner, site, pageSize])
             let changes = try rows.map { try ChangeLogEntry.change(from: $0, serverSeqFromSeq: true) }
             let hasMore = rows.count == pageSize

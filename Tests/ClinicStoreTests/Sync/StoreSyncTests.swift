@@ -138,3 +138,25 @@ import Testing
         #expect(try central.authenticate(token: rotated) == "alpha")
     }
 }
+
+/// DESIGN §4 bootstrap: a new clinic gets the current state of its scope, not every edit.
+@Suite struct SnapshotBootstrapTests {
+    @Test func aNewReplicaReceivesCurrentStateNotHistory() throws {
+        let central = try SyncHarness.central()
+        let alpha = try TestStores.clinic("alpha", seed: 1)
+        let claim = try TestStores.seedClaim(in: alpha)
+        for round in 0..<30 { _ = try alpha.setClaimField(claim.id, field: .notes, value: "edit \(round)") }
+        try SyncHarness.sync(alpha, with: central)
+        for round in 0..<20 { _ = try central.addPayer(payerID: "SHARED\(round)", name: "Shared plan \(round)") }
+
+        // The same clinic re-installed: a new store, the same clinic id, cursor 0.
+        let reinstalled = try TestStores.clinic("alpha", seed: 2)
+        let page = try central.pull(for: "alpha", site: reinstalled.identity.siteID, since: 0, limit: 5_000)
+        #expect(page.changes.filter { $0.row == claim.id && $0.field == "notes" }.count == 1, "one notes entry, not 31")
+        try reinstalled.applyPull(page)
+        #expect(try reinstalled.claim(claim.id) == central.claim(claim.id))
+        #expect(try reinstalled.claim(claim.id).notes == "edit 29")
+        #expect(try reinstalled.payers().count == 21)
+        #expect(try reinstalled.conflicts().isEmpty)
+    }
+}
