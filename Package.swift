@@ -78,6 +78,7 @@ let package = Package(
         .testTarget(name: "ClinicStoreTests", dependencies: ["ClinicStore", "BillingModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ClaimExportTests", dependencies: ["ClaimExport", "BillingModel"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["clinicsync"]),
+        .testTarget(name: "SyncEngineTests", dependencies: ["SyncEngine"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
