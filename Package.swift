@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "SyncEngine", targets: ["SyncEngine"]),
         .library(name: "CentralServer", targets: ["CentralServer"]),
         .library(name: "ClaimExport", targets: ["ClaimExport"]),
+        .executable(name: "clinicsync-bench", targets: ["ClinicSyncBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -72,6 +73,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .systemLibrary(name: "CSQLiteSession", path: "Benchmarks/CSQLiteSession", providers: [.apt(["libsqlite3-dev"])]),
+        .executableTarget(
+            name: "ClinicSyncBench",
+            dependencies: [
+                "ClinicStore", "SyncEngine", "SyncModel", "BillingModel", "CentralServer", "Demo", "CSQLiteSession",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/ClinicSyncBench"
         ),
         .testTarget(name: "BillingModelTests", dependencies: ["BillingModel"]),
         .testTarget(name: "SyncModelTests", dependencies: ["SyncModel", "BillingModel"]),
