@@ -2,8 +2,11 @@
 ///
 /// Written and parsed as `YYYY-MM-DD`; ``compactString`` gives the X12 `CCYYMMDD` form.
 public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// The year, 1 to 9999.
     public let year: Int
+    /// The month, 1 (January) to 12.
     public let month: Int
+    /// The day of the month, 1 to 31; always a day that exists in that month and year.
     public let day: Int
 
     /// Creates a date, or returns `nil` when the day does not exist (2025-02-29, 2025-13-01).

@@ -21,8 +21,10 @@ public struct ClaimLifecycle: Hashable, Comparable, Sendable, Codable, CustomStr
 
     /// The submission round, starting at 1.
     public var round: Int
+    /// The stage within ``round``; shown to users as ``Stage/name``.
     public var stage: Stage
 
+    /// Creates a lifecycle; the default is a new claim: round 1, draft.
     public init(round: Int = 1, stage: Stage = .draft) {
         self.round = round
         self.stage = stage
