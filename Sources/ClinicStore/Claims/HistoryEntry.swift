@@ -10,6 +10,7 @@ public struct HistoryEntry: Codable, Sendable, Equatable {
     public var site: String
     /// `claim` or `service_line`.
     public var table: String
+    /// The UUID of the changed claim or service-line row.
     public var rowID: String
     /// The line number, for a service-line change.
     public var lineNumber: Int?

@@ -6,10 +6,15 @@ import Foundation
 public enum BundledCodebooks {
     /// One shipped release.
     public struct Entry: Codable, Sendable {
+        /// The code system of the shipped file.
         public var system: CodeSystem
+        /// The release name it is imported under (`ICD10CM-FY2025`, `CPT-DEMO-2025` ...).
         public var name: String
+        /// The resource file name in the package (`icd10cm_order_2025.txt.gz` ...).
         public var file: String
+        /// First date of service in force, `YYYY-MM-DD`; the entry is skipped if it does not parse.
         public var effectiveFrom: String
+        /// Where the content comes from and its licence (free government set, or demo wording).
         public var note: String
     }
 

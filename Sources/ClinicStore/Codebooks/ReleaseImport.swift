@@ -2,8 +2,11 @@ import BillingModel
 
 /// What to call a release being imported and when it is in force.
 public struct ReleaseImport: Sendable {
+    /// The code system of the file; picks its parser (CMS order file, CSV list, NCCI or MUE).
     public var system: CodeSystem
+    /// The release name (`--release`), unique within the system; letters, digits, `-`, `_`.
     public var name: String
+    /// First date of service the release applies to (`--effective`).
     public var effectiveFrom: CalendarDate
     /// `nil`: in force until a later release of the same system takes over.
     public var effectiveTo: CalendarDate?
@@ -12,6 +15,7 @@ public struct ReleaseImport: Sendable {
     /// `nil` picks the store's default: `central` on the central store, `local` at a clinic.
     public var origin: CodeRelease.Origin?
 
+    /// Describes an import; `effectiveTo` and `origin` default to open-ended and the store's default.
     public init(system: CodeSystem, name: String, effectiveFrom: CalendarDate, effectiveTo: CalendarDate? = nil,
                 sourceName: String, origin: CodeRelease.Origin? = nil) {
         self.system = system

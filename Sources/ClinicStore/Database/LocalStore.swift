@@ -17,8 +17,11 @@ public final class LocalStore: Sendable {
     public let writer: any DatabaseWriter
     /// The file path, or `:memory:`.
     public let path: String
+    /// Who this store is (role, clinic id, site id), read from `store_info` when opened.
     public let identity: StoreIdentity
+    /// The injected wall clock behind row ids, the hybrid logical clock and ``today``.
     public let clock: any StoreClock
+    /// The injected random source for new row ids (see ``newID()``).
     public let ids: IdentifierGenerator
 
     private init(writer: any DatabaseWriter, path: String, identity: StoreIdentity,

@@ -3,15 +3,24 @@ import GRDB
 
 /// What a person types to register a provider.
 public struct ProviderInput: Sendable {
+    /// Ten digits; must pass the Luhn check (prefix 80840) and be new to this store.
     public var npi: String
+    /// Organization name, or `Last, First` for a person; up to 60 characters.
     public var name: String
+    /// Employer identification number, nine digits (dashes allowed, stripped); needed to bill.
     public var taxID: String?
+    /// Ten-character provider taxonomy code (`207Q00000X` ...); stored upper case.
     public var taxonomy: String?
+    /// Street line, up to 55 characters; give all four address parts or none.
     public var address: String?
+    /// City, up to 30 characters.
     public var city: String?
+    /// Two-letter state code.
     public var state: String?
+    /// Five or nine digit ZIP code (a dash is allowed and stripped).
     public var zip: String?
 
+    /// Collects what was typed; nothing is checked until ``LocalStore/addProvider(_:author:)``.
     public init(npi: String, name: String, taxID: String? = nil, taxonomy: String? = nil, address: String? = nil,
                 city: String? = nil, state: String? = nil, zip: String? = nil) {
         self.npi = npi

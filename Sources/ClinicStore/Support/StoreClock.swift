@@ -9,7 +9,9 @@ public protocol StoreClock: Sendable {
 
 /// The real clock.
 public struct SystemClock: StoreClock {
+    /// The machine's clock; the default for stores opened by the CLI and the server.
     public init() {}
+    /// The system time in milliseconds since 1970-01-01 UTC, rounded down.
     public func nowMillis() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) }
 }
 
@@ -20,6 +22,7 @@ public final class ManualClock: StoreClock {
     /// Starts at `millis` since 1970.
     public init(millis: Int64) { self.millis = Mutex(millis) }
 
+    /// The current manual time in milliseconds since 1970; unchanged until ``advance(byMillis:)``.
     public func nowMillis() -> Int64 { millis.withLock { $0 } }
 
     /// Moves the clock forward (or back, to simulate a skewed machine).

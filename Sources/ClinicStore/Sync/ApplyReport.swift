@@ -16,5 +16,6 @@ public struct ApplyReport: Sendable, Equatable {
     /// Duplicates skipped.
     public var duplicates = 0
 
+    /// An empty report, filled in as the batch is applied.
     public init() {}
 }

@@ -4,9 +4,13 @@ import GRDB
 
 /// An enrolled clinic as the central node knows it (never the token itself).
 public struct Enrollment: Codable, Sendable, Equatable {
+    /// The clinic id, the owner of that clinic's rows and the prefix of its token.
     public var clinicID: String
+    /// The display name given at enrollment; `nil` when none was given.
     public var name: String?
+    /// When the current token was issued (enrolled or rotated), milliseconds since 1970.
     public var enrolledAtMillis: Int64
+    /// When the token was revoked, milliseconds since 1970; `nil` while it is valid.
     public var revokedAtMillis: Int64?
 }
 

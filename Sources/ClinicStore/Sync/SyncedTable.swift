@@ -11,6 +11,7 @@ public struct SyncedTable: Sendable {
         case any
     }
 
+    /// The SQLite table name, as changes name it on the wire (`claim`, `service_line` ...).
     public let name: String
     /// Column name → (type, whether NULL is allowed). `id` is not listed: it is the row key.
     public let columns: [String: (type: ColumnType, nullable: Bool)]
