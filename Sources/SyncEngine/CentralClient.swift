@@ -11,6 +11,7 @@ public final class CentralClient: Sendable {
     /// The request header that carries the store schema version.
     public static let schemaHeader = "ClinicSync-Schema-Version"
 
+    /// The central node's base URL (`https://central.example:8443`); endpoint paths are appended.
     public let serverURL: URL
     private let token: String
     private let http: HTTPClient
@@ -69,7 +70,9 @@ public final class CentralClient: Sendable {
 
     /// A clinic enrolled (or its token rotated) by the admin endpoint.
     public struct EnrolledClinic: Codable, Sendable {
+        /// The enrolled clinic's id (`clinic_id` on the wire).
         public var clinicID: String
+        /// The new bearer token, `CLINIC_ID.SECRET`; shown once, only its hash is kept centrally.
         public var token: String
         enum CodingKeys: String, CodingKey { case clinicID = "clinic_id", token }
     }

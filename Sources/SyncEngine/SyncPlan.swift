@@ -22,12 +22,15 @@ public struct SyncPlan: Sendable, Equatable {
         case releasesFetched
     }
 
+    /// What the ``Synchronizer`` should do now; starts at ``Step/push`` and ends at ``Step/done``.
     public private(set) var step: Step = .push
+    /// The current push-then-pull round, from 1; a pull that wrote local changes starts the next.
     public private(set) var round = 1
     /// Rounds after which the plan gives up (a peer that keeps writing).
     public let maxRounds: Int
     private var movedThisRound = false
 
+    /// A plan at its first push; gives up after `maxRounds` rounds (10 by default).
     public init(maxRounds: Int = 10) { self.maxRounds = maxRounds }
 
     /// Advances the plan with what the current step found.
