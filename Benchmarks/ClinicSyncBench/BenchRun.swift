@@ -1,0 +1,136 @@
+import ClinicStore
+import Foundation
+
+/// Runs the scenarios in order and turns their figures into the report.
+struct BenchRun {
+    let settings: BenchSettings
+    let root: URL
+
+    func log(_ line: String) {
+        FileHandle.standardError.write(Data("[bench] \(line)\n".utf8))
+    }
+
+    func run() async throws -> BenchReport {
+        var report = BenchReport()
+        let world = try await BenchWorld.start(in: root, name: "world")
+        do {
+            try await fill(&report, world: world)
+        } catch {
+            await world.stop()
+            throw error
+        }
+        await world.stop()
+        return report
+    }
+
+    private func fill(_ report: inout BenchReport, world: BenchWorld) async throws {
+        var sessionApplyRate: Double?
+        if settings.wants("capture") || settings.wants("sync") {
+            let capture = try await CaptureScenario(world: world, lines: settings.lines, runs: settings.runs, log: log).run()
+            let plain = capture.plainSeconds.median, stored = capture.captureSeconds.median
+            let sessionCapture = capture.sessionCaptureSeconds.median, apply = capture.sessionApplySeconds.median
+            let overhead = stored / plain
+            let rows = "\(Format.count(capture.lines)) lines + \(Format.count(capture.rows - capture.lines)) claims"
+            report.lines.append(.init(name: "capture: store API, \(rows)", figure: Format.seconds(stored),
+                                      native: "plain insert \(Format.seconds(plain))", ratio: Format.ratio(overhead),
+                                      target: "≤ 1.50× plain", holds: overhead <= 1.5))
+            report.lines.append(.init(name: "  session extension capture", figure: Format.seconds(sessionCapture),
+                                      native: "plain insert \(Format.seconds(plain))",
+                                      ratio: Format.ratio(sessionCapture / plain), target: "reference"))
+            sessionApplyRate = Double(capture.rows) / apply
+            report.lines.append(.init(name: "  session changeset apply", figure: Format.rate(sessionApplyRate!),
+                                      native: Format.seconds(apply), target: "reference"))
+            report.json["capture_overhead"] = overhead
+            report.json["capture_s"] = stored
+            report.json["plain_insert_s"] = plain
+            report.json["session_capture_s"] = sessionCapture
+            report.json["session_apply_rows_per_s"] = sessionApplyRate!
+            report.json["session_bytes_per_row"] = Double(capture.changesetBytes) / Double(capture.rows)
+            report.json["session_gzip_bytes_per_row"] = Double(capture.changesetGzipBytes) / Double(capture.rows)
+
+            if settings.wants("sync"), let source = capture.store {
+                let sample = try WireScenario.pushBody(of: source, limit: 5_000)
+                let wirePerRow = Double(sample.bytes) / Double(max(sample.changes, 1))
+                let sync = try await SyncScenario(world: world, source: source, log: log).run()
+                let versusSession = sync.rowsPerSecond / sessionApplyRate!
+                report.lines.append(.init(name: "sync: push + pull, \(Format.count(sync.changes)) rows",
+                                          figure: Format.rate(sync.rowsPerSecond),
+                                          native: "session apply \(Format.rate(sessionApplyRate!))",
+                                          ratio: String(format: "%.2f", versusSession),
+                                          target: "≥ 50,000 rows/s and ≥ 0.25",
+                                          holds: sync.rowsPerSecond >= 50_000 && versusSession >= 0.25))
+                report.lines.append(.init(name: "  push / pull", figure: "\(Format.seconds(sync.pushSeconds)) / \(Format.seconds(sync.pullSeconds))"))
+                report.lines.append(.init(name: "  wire bytes per row insert (gzip)", figure: String(format: "%.1f B", wirePerRow),
+                                          native: String(format: "changeset %.1f B (gzip %.1f B)",
+                                                         report.json["session_bytes_per_row"]!, report.json["session_gzip_bytes_per_row"]!),
+                                          ratio: Format.ratio(wirePerRow / report.json["session_bytes_per_row"]!), target: "reported"))
+                report.json["sync_rows_per_s"] = sync.rowsPerSecond
+                report.json["sync_vs_session_apply"] = versusSession
+                report.json["sync_push_s"] = sync.pushSeconds
+                report.json["sync_pull_s"] = sync.pullSeconds
+                report.json["wire_bytes_per_row_insert"] = wirePerRow
+            }
+        }
+        if settings.wants("incremental") {
+            let small = try await IncrementalScenario(world: world, clinicID: "small", fieldVersions: settings.smallFieldVersions,
+                                                      repeats: settings.incrementalRepeats, log: log).run()
+            let large = try await IncrementalScenario(world: world, clinicID: "large", fieldVersions: settings.largeFieldVersions,
+                                                      repeats: settings.incrementalRepeats, log: log).run()
+            let ratio = large.medianMillis / small.medianMillis
+            report.lines.append(.init(name: "incremental: one claim, \(Format.count(small.fieldVersions)) field versions",
+                                      figure: Format.millis(small.medianMillis)))
+            report.lines.append(.init(name: "incremental: one claim, \(Format.count(large.fieldVersions)) field versions",
+                                      figure: Format.millis(large.medianMillis), native: "small store \(Format.millis(small.medianMillis))",
+                                      ratio: Format.ratio(ratio), target: "< 50 ms and ≤ 1.50×",
+                                      holds: large.medianMillis < 50 && ratio <= 1.5))
+            report.json["incremental_ms_10k"] = small.medianMillis
+            report.json["incremental_ms_1m"] = large.medianMillis
+            report.json["incremental_ratio"] = ratio
+            report.json["incremental_field_versions_large"] = Double(large.fieldVersions)
+        }
+        if settings.wants("search") {
+            let codebooks = try await CodebookScenario(world: world, icd10File: settings.icd10File, runs: settings.runs,
+                                                       passes: settings.searchPasses, log: log).run()
+            let importSeconds = codebooks.importSeconds.median
+            report.lines.append(.init(name: "ICD-10-CM import, \(Format.count(codebooks.codes)) codes",
+                                      figure: Format.seconds(importSeconds), target: "< 3 s", holds: importSeconds < 3))
+            let p99 = codebooks.searchMillis.percentile(99)
+            report.lines.append(.init(name: "search as you type, \(codebooks.queries) keystrokes: p99",
+                                      figure: Format.millis(p99),
+                                      native: "p50 \(Format.millis(codebooks.searchMillis.median))",
+                                      target: "< 2 ms", holds: p99 < 2))
+            report.json["icd10_import_s"] = importSeconds
+            report.json["search_p99_ms"] = p99
+            report.json["search_p50_ms"] = codebooks.searchMillis.median
+        }
+        if settings.wants("wire") {
+            let wire = try await WireScenario(world: world, claims: settings.wireClaims, log: log).run()
+            report.lines.append(.init(name: "wire: bytes per field change (gzip JSON)",
+                                      figure: String(format: "%.1f B", wire.wireBytesPerFieldChange),
+                                      native: String(format: "changeset %.1f B (gzip %.1f B)", wire.sessionBytesPerFieldChange,
+                                                     wire.sessionGzipBytesPerFieldChange),
+                                      ratio: Format.ratio(wire.wireBytesPerFieldChange / wire.sessionBytesPerFieldChange),
+                                      target: "reported"))
+            report.json["wire_bytes_per_change"] = wire.wireBytesPerFieldChange
+            report.json["session_bytes_per_change"] = wire.sessionBytesPerFieldChange
+            report.json["session_gzip_bytes_per_change"] = wire.sessionGzipBytesPerFieldChange
+        }
+        if settings.wants("central") {
+            let load = try await CentralLoadScenario(world: world, clinics: settings.clinics,
+                                                     linesPerClinic: settings.linesPerClinic, log: log).run()
+            for (name, round) in [("backlog", load.backlog), ("one edit each", load.everyday)] {
+                report.lines.append(.init(
+                    name: "central: \(load.clinics) clinics at once, \(name)",
+                    figure: String(format: "%.0f changes/s, %.1f syncs/s", round.changesPerSecond, round.syncsPerSecond),
+                    native: String(format: "p50 %.1f ms, p99 %.1f ms", round.latencies.median * 1000,
+                                   round.latencies.percentile(99) * 1000),
+                    target: "reported"))
+            }
+            report.json["central_changes_per_s"] = load.backlog.changesPerSecond
+            report.json["central_p50_ms"] = load.backlog.latencies.median * 1000
+            report.json["central_p99_ms"] = load.backlog.latencies.percentile(99) * 1000
+            report.json["central_edit_p50_ms"] = load.everyday.latencies.median * 1000
+            report.json["central_edit_p99_ms"] = load.everyday.latencies.percentile(99) * 1000
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import ClinicStore
+import Foundation
+
+/// Capture against the native ceiling, on the same rows (DESIGN §7): the store enters the
+/// claims through ``LocalStore/enterClaims(_:author:)`` with its capture triggers; the very
+/// rows it wrote are then inserted plainly, and with a session attached, into databases of
+/// the same schema without triggers, and the session's changeset applied to an empty one.
+/// Runs alternate so machine noise falls on every side alike; medians are kept.
+struct CaptureScenario {
+    struct Figures {
+        var lines = 0
+        var rows = 0
+        var captureSeconds: [Double] = []
+        var plainSeconds: [Double] = []
+        var sessionCaptureSeconds: [Double] = []
+        var sessionApplySeconds: [Double] = []
+        var changesetBytes = 0
+        var changesetGzipBytes = 0
+        /// The last run's clinic store, holding the captured rows (for the sync scenario).
+        var store: LocalStore?
+        var rowsWritten: [TableRows] = []
+        var schema: [String] = []
+    }
+
+    let world: BenchWorld
+    let lines: Int
+    let runs: Int
+    let log: (String) -> Void
+
+    func run() async throws -> Figures {
+        var figures = Figures()
+        for run in 1...runs {
+            let store = try world.clinic("alpha", file: "alpha-\(run)")
+            let workload = try ClinicWorkload.register(in: store, patients: 500, seed: 7)
+            let entries = workload.claims(lines: lines, seed: 11)
+            let (claims, seconds) = try Stopwatch.time { try store.enterClaims(entries, author: "bench") }
+            figures.captureSeconds.append(seconds)
+            figures.lines = claims.reduce(0) { $0 + $1.lines.count }
+            figures.rows = claims.count + figures.lines
+
+            let tables = try ["claim", "service_line"].map { try TableRows.read($0, from: store) }
+            let schema = try TableRows.schema(of: ["claim", "service_line"], in: store)
+            let native = world.folder.appendingPathComponent("native-\(run)").path
+            figures.plainSeconds.append(try NativeBaseline.plainInsertSeconds(tables, schema: schema, path: native + "-plain.sqlite"))
+            let session = try NativeBaseline.session(tables, schema: schema, path: native + "-session.sqlite",
+                                                     applyPath: native + "-applied.sqlite")
+            figures.sessionCaptureSeconds.append(session.captureSeconds)
+            figures.sessionApplySeconds.append(session.applySeconds)
+            figures.changesetBytes = session.changesetBytes
+            figures.changesetGzipBytes = session.changesetGzipBytes
+            figures.store = store
+            figures.rowsWritten = tables
+            figures.schema = schema
+            log(String(format: "capture run %d: store %.3f s, plain %.3f s, session capture %.3f s, apply %.3f s",
+                       run, seconds, figures.plainSeconds.last!, session.captureSeconds, session.applySeconds))
+        }
+        return figures
+    }
+}
