@@ -11,8 +11,11 @@ import SyncModel
 public struct DemoStory: Sendable {
     /// What the story found at the end.
     public struct Outcome: Sendable {
+        /// Whether both clinics' demo claims read the same at the clinic and at the central store.
         public var replicasAgree: Bool
+        /// Whether no conflict is left open at the first clinic or at the central store.
         public var conflictsResolved: Bool
+        /// The folder holding the demo's stores (`central.sqlite`, `alpha.sqlite` ...), kept to explore.
         public var folder: URL
     }
 
@@ -26,6 +29,8 @@ public struct DemoStory: Sendable {
         self.say = say
     }
 
+    /// Tells the whole story, starting and stopping a loopback central node; the CLI exits 1
+    /// unless the outcome shows agreement and no open conflicts. Throws if the folder already holds stores.
     public func run() async throws -> Outcome {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
