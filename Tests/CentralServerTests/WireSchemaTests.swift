@@ -1,0 +1,78 @@
+import BillingModel
+import CentralServer
+import ClinicStore
+import Foundation
+import SyncModel
+import Testing
+
+/// The JSON Schemas in `Schemas/wire/` list exactly the keys the Swift wire types encode.
+@Suite struct WireSchemaTests {
+    static let version = Version(hlc: HLC(millis: TestNode.epochMillis), site: "alpha-1a2b", seq: 7)
+
+    static let fieldChange = Change(table: "claim", row: "0190-row", owner: "alpha", field: "notes", value: .text("call payer"),
+                                    version: version, replaced: Version(hlc: HLC(millis: 1), site: "central-9", seq: 3),
+                                    observed: 40, serverSeq: 41, author: "kim", reassertedLifecycle: 3)
+    static let rowInsert = Change.insert(table: "payer", row: "0190-payer", owner: "alpha",
+                                         values: ["payer_id": .text("P1"), "name": .text("Plan"), "deleted": .integer(0),
+                                                  "rate": .real(1.5), "note": .null],
+                                         version: version, observed: 0)
+
+    /// Encodes a value the way the node does and parses it back as plain JSON.
+    static func json(_ value: some Encodable) throws -> Any {
+        try JSONSerialization.jsonObject(with: try JSONEncoder().encode(value), options: [.fragmentsAllowed])
+    }
+
+    /// A central store with a published release of every kind of file.
+    static func publishedReleaseFiles() throws -> (releases: [CodeRelease], files: [ReleaseFile]) {
+        let node = try TestNode(clinics: [])
+        var releases = try node.central.loadBundledCodebooks(only: [.pos])
+        let ncci = "Column 1\tColumn 2\t*\tEffective Date\tDeletion Date\tModifier\tRationale\n"
+            + "99213\t36415\t\t20210101\t20251231\t0\tMisuse of column two code with column one code\n"
+        releases.append(try node.central.importRelease(
+            ReleaseImport(system: .ncciPTP, name: "NCCI-2025Q1", effectiveFrom: CalendarDate("2025-01-01")!,
+                          effectiveTo: CalendarDate("2025-03-31")!, sourceName: "ncci.txt"), bytes: Array(ncci.utf8)))
+        let mue = "36415,2,1 Line Edit,Nature of Service/Procedure\n"
+        releases.append(try node.central.importRelease(
+            ReleaseImport(system: .mue, name: "MUE-2025Q1", effectiveFrom: CalendarDate("2025-01-01")!, sourceName: "mue.csv"),
+            bytes: Array(mue.utf8)))
+        return (releases, try releases.map { try node.central.releaseFile(id: $0.id) })
+    }
+
+    @Test func theWireTypesEncodeExactlyTheKeysTheirSchemasList() throws {
+        let checker = SchemaKeyChecker()
+        let refused = RefusedChange(seq: 9, reason: .outOfScope, message: "row belongs to beta")
+        let samples: [(Any, String)] = [
+            (try Self.json(Self.version), "Version.schema.json"),
+            (try Self.json(PushRequest(schemaVersion: 1, clinicID: "alpha", siteID: "alpha-1a2b",
+                                       changes: [Self.fieldChange, Self.rowInsert])), "PushRequest.schema.json"),
+            (try Self.json(PushResponse(applied: [7, 8], refused: [refused], highestAppliedSeq: 9, serverSeqs: [41, 42],
+                                        conflictsCreated: 1)), "PushResponse.schema.json"),
+            (try Self.json(PullResponse(changes: [Self.fieldChange, Self.rowInsert], nextCursor: 42, hasMore: false,
+                                        serverClock: HLC(millis: TestNode.epochMillis))), "PullResponse.schema.json"),
+            (try Self.json(ErrorBody(error: .schemaMismatch, message: "upgrade", detail: "1 vs 2")), "ErrorBody.schema.json"),
+            (try Self.json(EnrollRequest(clinicID: "alpha", name: "Alpha Clinic")), "EnrollRequest.schema.json"),
+            (try Self.json(EnrolledClinic(clinicID: "alpha", token: "alpha.secret")), "EnrolledClinic.schema.json"),
+            (try Self.json(RevokedClinic(clinicID: "alpha")), "RevokedClinic.schema.json"),
+            (try Self.json(ClinicSummary(clinicID: "alpha", name: "Alpha", enrolledAt: 1, revokedAt: 2)), "ClinicSummary.schema.json"),
+            (try Self.json(ClinicSummary(clinicID: "beta", name: nil, enrolledAt: 1, revokedAt: nil)), "ClinicSummary.schema.json"),
+            (try Self.json(HealthStatus(status: "ok", schemaVersion: 1)), "HealthStatus.schema.json"),
+        ]
+        let published = try Self.publishedReleaseFiles()
+        var all = samples
+        all += try published.releases.map { (try Self.json($0), "CodeRelease.schema.json") }
+        all += try published.files.map { (try Self.json($0), "ReleaseFile.schema.json") }
+        for (json, file) in all { try checker.check(json, against: file) }
+        #expect(checker.problems.isEmpty, "\(checker.problems.joined(separator: "\n"))")
+        #expect(checker.unseen.isEmpty, "\(checker.unseen.joined(separator: "\n"))")
+    }
+
+    @Test func everySchemaFileIsUsedByTheOpenAPIDocumentOrAnotherSchema() throws {
+        var text = try String(contentsOf: SchemaFiles.folder.appendingPathComponent("openapi.yaml"), encoding: .utf8)
+        for name in try SchemaFiles.wireSchemaNames() {
+            text += String(decoding: try JSONSerialization.data(withJSONObject: try SchemaFiles.wireSchema(name)), as: UTF8.self)
+        }
+        for name in try SchemaFiles.wireSchemaNames() {
+            #expect(text.contains("\(name)\""), "\(name) is referenced nowhere")
+        }
+    }
+}
