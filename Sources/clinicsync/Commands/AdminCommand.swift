@@ -25,6 +25,7 @@ struct AdminTarget: ParsableArguments {
     }
 }
 
+/// `clinicsync admin enroll --clinic ID`: enrolls a clinic or rotates its token; prints the token once.
 struct AdminEnroll: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "enroll",
                                                     abstract: "Enroll a clinic (or rotate its token); prints the token once.")
@@ -48,6 +49,7 @@ struct AdminEnroll: AsyncParsableCommand {
     }
 }
 
+/// `clinicsync admin revoke --clinic ID`: revokes a clinic's token; its next sync is refused.
 struct AdminRevoke: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a clinic's token.")
     @OptionGroup var options: StoreOptions

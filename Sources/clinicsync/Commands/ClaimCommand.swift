@@ -12,6 +12,7 @@ struct ClaimCommand: ParsableCommand {
                       ClaimCheckCommand.self, ClaimSubmit.self, ClaimVoid.self, ClaimReplace.self])
 }
 
+/// `clinicsync claim new`: opens a draft claim for a patient and payer; prints it with its `id` and claim number.
 struct ClaimNew: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "new", abstract: "Open a draft claim.")
     @OptionGroup var options: StoreOptions
@@ -31,6 +32,7 @@ struct ClaimNew: ParsableCommand {
     }
 }
 
+/// `clinicsync claim set CLAIM FIELD VALUE`: changes one claim field; coding fields are frozen once submitted.
 struct ClaimSet: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set", abstract: "Change a claim field.",
@@ -49,6 +51,7 @@ struct ClaimSet: ParsableCommand {
     }
 }
 
+/// `clinicsync claim show CLAIM`: one claim with its lines, found by id or claim number.
 struct ClaimShow: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a claim with its lines.")
     @OptionGroup var options: StoreOptions
@@ -60,6 +63,7 @@ struct ClaimShow: ParsableCommand {
     }
 }
 
+/// `clinicsync claim list [--status S]`: claims newest first (at most 500), as a table or a JSON array.
 struct ClaimList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List claims, newest first.")
     @OptionGroup var options: StoreOptions
@@ -82,6 +86,7 @@ struct ClaimList: ParsableCommand {
     }
 }
 
+/// `clinicsync claim history CLAIM`: the audit trail from the change log, oldest first (UTC time, author, site).
 struct ClaimHistory: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "history", abstract: "Who changed what, where and when.")
     @OptionGroup var options: StoreOptions
@@ -131,6 +136,7 @@ struct LineFields: ParsableArguments {
     }
 }
 
+/// `clinicsync claim line add CLAIM`: appends a service line; needs `--code`, `--units`, `--charge` and `--date`.
 struct LineAdd: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a service line.")
     @OptionGroup var options: StoreOptions
@@ -145,6 +151,7 @@ struct LineAdd: ParsableCommand {
     }
 }
 
+/// `clinicsync claim line set CLAIM LINE`: changes the given fields of one line; the others keep their value.
 struct LineSet: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "set", abstract: "Change fields of a service line.")
     @OptionGroup var options: StoreOptions
@@ -158,6 +165,7 @@ struct LineSet: ParsableCommand {
     }
 }
 
+/// `clinicsync claim line remove CLAIM LINE`: tombstones the line (so the removal syncs) and updates the total.
 struct LineRemove: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a service line.")
     @OptionGroup var options: StoreOptions

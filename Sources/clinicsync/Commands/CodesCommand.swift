@@ -10,14 +10,18 @@ struct CodesCommand: ParsableCommand {
 }
 
 extension CodeSystem: ExpressibleByArgument {
+    /// Parses `--system`: the command-line name (`ncci-ptp`) or the wire name (`NCCI_PTP`).
     public init?(argument: String) { self.init(name: argument) }
+    /// The values help lists: `icd10cm`, `cpt`, `hcpcs`, `modifier`, `pos`, `ncci-ptp`, `mue`.
     public static var allValueStrings: [String] { allCases.map(\.cliName) }
 }
 
 extension CalendarDate: ExpressibleByArgument {
+    /// Parses a date option as `YYYY-MM-DD` (or `YYYYMMDD`); a day that does not exist is refused.
     public init?(argument: String) { self.init(argument) }
 }
 
+/// `clinicsync codes import --system S --release NAME FILE`: all rows or nothing; bad rows are named by line.
 struct CodesImport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import a release file (ICD-10-CM order file, CSV/TSV list, NCCI PTP, MUE).")
@@ -42,6 +46,7 @@ struct CodesImport: ParsableCommand {
     }
 }
 
+/// `clinicsync codes load-bundled`: imports the shipped code sets the store lacks; running it again does nothing.
 struct CodesLoadBundled: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "load-bundled",
@@ -60,6 +65,7 @@ struct CodesLoadBundled: ParsableCommand {
     }
 }
 
+/// `clinicsync codes search QUERY`: as-you-type search of the releases in force on `--on` (default today).
 struct CodesSearch: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "search", abstract: "Find codes by code prefix or words.")
 
@@ -79,6 +85,7 @@ struct CodesSearch: ParsableCommand {
     }
 }
 
+/// `clinicsync codes show CODE`: the code in every release that has it, newest first; exits non-zero if none.
 struct CodesShow: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a code in every release that has it.")
 
@@ -96,6 +103,7 @@ struct CodesShow: ParsableCommand {
     }
 }
 
+/// `clinicsync codes releases`: every release in the store with its dates, size, origin and short SHA-256.
 struct CodesReleases: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "releases", abstract: "List the code releases in the store.")
 

@@ -8,6 +8,7 @@ struct ConflictsCommand: ParsableCommand {
                                                     subcommands: [ConflictsList.self, ConflictsShow.self, ConflictsResolve.self])
 }
 
+/// `clinicsync conflicts list [--all]`: open conflicts (or all), with ids shortened to 8 characters in the table.
 struct ConflictsList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List open conflicts.")
     @OptionGroup var options: StoreOptions
@@ -25,6 +26,7 @@ struct ConflictsList: ParsableCommand {
     }
 }
 
+/// `clinicsync conflicts show ID`: both sides of one conflict with their versions; the id may be a prefix.
 struct ConflictsShow: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one conflict.")
     @OptionGroup var options: StoreOptions
@@ -44,6 +46,7 @@ struct ConflictsShow: ParsableCommand {
     }
 }
 
+/// `clinicsync conflicts resolve ID --keep winner|loser | --value V`: writes a new change that closes it everywhere.
 struct ConflictsResolve: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resolve", abstract: "Resolve a conflict with a new change that supersedes both sides.")

@@ -8,6 +8,7 @@ struct PatientCommand: ParsableCommand {
                                                     subcommands: [PatientAdd.self, PatientList.self, PatientShow.self])
 }
 
+/// `clinicsync patient add`: registers a patient (PHI) of this clinic; prints the new patient id.
 struct PatientAdd: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Register a patient.")
     @OptionGroup var options: StoreOptions
@@ -32,6 +33,7 @@ struct PatientAdd: ParsableCommand {
     }
 }
 
+/// `clinicsync patient list`: every patient by last name, with birth date and member id (PHI).
 struct PatientList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List patients.")
     @OptionGroup var options: StoreOptions
@@ -46,6 +48,7 @@ struct PatientList: ParsableCommand {
     }
 }
 
+/// `clinicsync patient show ID`: one patient by record id, with address and subscriber when kept.
 struct PatientShow: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one patient.")
     @OptionGroup var options: StoreOptions
@@ -74,6 +77,7 @@ struct ProviderCommand: ParsableCommand {
                                                     subcommands: [ProviderAdd.self, ProviderList.self])
 }
 
+/// `clinicsync provider add --npi NPI --name NAME`: registers a provider; the NPI must pass its check digit.
 struct ProviderAdd: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Register a provider by NPI.")
     @OptionGroup var options: StoreOptions
@@ -94,6 +98,7 @@ struct ProviderAdd: ParsableCommand {
     }
 }
 
+/// `clinicsync provider list`: every provider by name, with NPI, tax id and taxonomy.
 struct ProviderList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List providers.")
     @OptionGroup var options: StoreOptions
@@ -114,6 +119,7 @@ struct PayerCommand: ParsableCommand {
                                                     subcommands: [PayerAdd.self, PayerList.self])
 }
 
+/// `clinicsync payer add --payer-id ID --name NAME`: a payer this clinic bills; the filing indicator defaults to CI.
 struct PayerAdd: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a payer this clinic bills.")
     @OptionGroup var options: StoreOptions
@@ -128,6 +134,7 @@ struct PayerAdd: ParsableCommand {
     }
 }
 
+/// `clinicsync payer list`: this clinic's payers and the central shared list (owner `central`), by name.
 struct PayerList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List payers.")
     @OptionGroup var options: StoreOptions

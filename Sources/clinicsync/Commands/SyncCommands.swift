@@ -9,6 +9,7 @@ struct RemoteCommand: ParsableCommand {
                                                     subcommands: [RemoteSet.self])
 }
 
+/// `clinicsync remote set --server URL --token TOKEN`: saves both in the store's local sync state (never synced).
 struct RemoteSet: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "set", abstract: "Set the central node and this clinic's token.")
     @OptionGroup var options: StoreOptions
@@ -69,6 +70,7 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let store = try options.open()
         let status = try store.syncStatus()
+        /// What `status --json` prints: who the store is, and its ``SyncStatus``.
         struct View: Encodable {
             var role: String, clinicId: String, siteId: String
             var status: SyncStatus

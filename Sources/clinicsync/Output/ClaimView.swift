@@ -2,6 +2,7 @@ import BillingModel
 
 /// A claim as `--json` prints it: fields under their snake_case names (DESIGN §6).
 struct ClaimView: Encodable {
+    /// A service line as `--json` prints it (in a claim's `lines`, or alone after `claim line add|set`).
     struct Line: Encodable {
         var id: String
         var lineNumber: Int
