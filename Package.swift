@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "SyncModel", targets: ["SyncModel"]),
         .library(name: "SyncEngine", targets: ["SyncEngine"]),
         .library(name: "CentralServer", targets: ["CentralServer"]),
+        .library(name: "CentralPostgres", targets: ["CentralPostgres"]),
         .library(name: "ClaimExport", targets: ["ClaimExport"]),
         .executable(name: "clinicsync-bench", targets: ["ClinicSyncBench"]),
     ],
@@ -24,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
@@ -58,6 +60,15 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
+        .target(
+            name: "CentralPostgres",
+            dependencies: [
+                "CentralServer", "ClinicStore", "SyncModel",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(name: "ClaimExport", dependencies: ["BillingModel"]),
         .target(
             name: "Demo",
@@ -69,7 +80,8 @@ let package = Package(
         .executableTarget(
             name: "clinicsync",
             dependencies: [
-                "BillingModel", "ClinicStore", "SyncEngine", "SyncModel", "CentralServer", "ClaimExport", "Demo",
+                "BillingModel", "ClinicStore", "SyncEngine", "SyncModel", "CentralServer", "CentralPostgres", "ClaimExport",
+                "Demo",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -97,6 +109,15 @@ let package = Package(
                 "Demo", "ClinicStore", "SyncEngine", "SyncModel", "BillingModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "CentralPostgresTests",
+            dependencies: [
+                "clinicsync", "CentralPostgres", "CentralServer", "ClinicStore", "SyncEngine", "SyncModel", "BillingModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         .testTarget(

@@ -17,10 +17,21 @@ import NIOSSL
 /// - Throws: ``CentralServerError`` when the configuration or the TLS files are unusable.
 public func buildApplication(store: LocalStore, configuration: CentralServerConfiguration, logger: Logger,
                              onServerRunning: (@Sendable (Int) async -> Void)? = nil) throws -> some ApplicationProtocol {
+    guard store.identity.role == .central else {
+        try configuration.validate()
+        throw CentralServerError.notACentralStore(path: store.path)
+    }
+    return try buildApplication(backend: StoreBackend(store: store), configuration: configuration, logger: logger,
+                                onServerRunning: onServerRunning)
+}
+
+/// The central node over any ``CentralBackend`` (e.g. PostgreSQL, for several `serve`
+/// processes over one database); otherwise as ``buildApplication(store:configuration:logger:onServerRunning:)``.
+public func buildApplication(backend: any CentralBackend, configuration: CentralServerConfiguration, logger: Logger,
+                             onServerRunning: (@Sendable (Int) async -> Void)? = nil) throws -> some ApplicationProtocol {
     try configuration.validate()
-    guard store.identity.role == .central else { throw CentralServerError.notACentralStore(path: store.path) }
     let server = try serverBuilder(for: configuration)
-    let router = buildRouter(store: store, configuration: configuration, metrics: ServerMetrics())
+    let router = buildRouter(backend: backend, configuration: configuration, metrics: ServerMetrics())
     return Application(
         router: router,
         server: server,

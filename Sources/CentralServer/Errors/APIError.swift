@@ -7,7 +7,7 @@ import SyncModel
 ///
 /// Every error a handler or middleware throws goes through ``init(mapping:)``:
 /// ``ErrorBody`` by its code, ``ClockSkewError`` as 422, ``StoreError`` by what the caller can
-/// do about it, JSON `DecodingError` as 400 naming the bad path (never the value), Hummingbird's
+/// do about it, ``CentralStorageUnavailable`` as 503, JSON `DecodingError` as 400 naming the bad path (never the value), Hummingbird's
 /// own errors by their status, anything else as a generic 500.
 public struct APIError: HTTPResponseError, CustomStringConvertible {
     /// The HTTP status.
@@ -35,6 +35,10 @@ public struct APIError: HTTPResponseError, CustomStringConvertible {
             self.init(status: .unprocessableContent, body: ErrorBody(error: .clockSkew, message: skew.description))
         case let store as StoreError:
             self = Self.mapping(store)
+        case is CentralStorageUnavailable:
+            self.init(status: .serviceUnavailable, body: ErrorBody(
+                error: .unavailable, message: "the central database is unavailable; retry shortly "
+                    + "(a push sent again is applied once, whether or not it got through)"))
         case let decoding as DecodingError:
             self.init(status: .badRequest, body: ErrorBody(
                 error: .badRequest, message: "the request body is not the expected JSON: \(DecodingFailure(decoding))"))

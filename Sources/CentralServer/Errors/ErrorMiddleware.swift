@@ -14,7 +14,9 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let mapped = APIError(mapping: error)
-            if mapped.isUnexpected {
+            if let outage = error as? CentralStorageUnavailable {
+                context.logger.warning("central database unavailable", metadata: ["reason": "\(outage.reason)"])
+            } else if mapped.isUnexpected {
                 context.logger.error("request failed", metadata: ["error_type": "\(String(reflecting: type(of: error)))"])
             }
             return try mapped.response(from: request, context: context)

@@ -8,7 +8,7 @@ struct AdminRoutes {
     /// Admin bodies are small; anything bigger is refused before it is read.
     static let maxBodyBytes = 64 << 10
 
-    let runner: StoreRunner
+    let backend: any CentralBackend
     let configuration: CentralServerConfiguration
 
     func register(on router: Router<CentralRequestContext>) {
@@ -22,7 +22,7 @@ struct AdminRoutes {
     @Sendable func enroll(_ request: Request, context: CentralRequestContext) async throws -> Response {
         let body = try await RequestBody.bytes(of: request, limit: Self.maxBodyBytes)
         let enrollment = try JSONDecoder().decode(EnrollRequest.self, from: Data(body))
-        let token = try await runner.run { try $0.enroll(clinicID: enrollment.clinicID, name: enrollment.name) }
+        let token = try await backend.enroll(clinicID: enrollment.clinicID, name: enrollment.name)
         context.logger.info("clinic enrolled", metadata: ["clinic": "\(enrollment.clinicID)"])
         return try JSONReply(EnrolledClinic(clinicID: enrollment.clinicID, token: token), gzip: false)
             .response(status: .created)
@@ -30,13 +30,14 @@ struct AdminRoutes {
 
     @Sendable func revoke(_ request: Request, context: CentralRequestContext) async throws -> Response {
         let clinicID = try context.parameters.require("id")
-        try await runner.run { try $0.revoke(clinicID: clinicID) }
+        try await backend.revoke(clinicID: clinicID)
         context.logger.info("clinic revoked", metadata: ["clinic": "\(clinicID)"])
         return try JSONReply(RevokedClinic(clinicID: clinicID), gzip: false).response()
     }
 
     @Sendable func list(_ request: Request, context: CentralRequestContext) async throws -> Response {
         let gzip = JSONReply.acceptsGzip(request)
-        return try await runner.run { try JSONReply($0.enrollments().map(ClinicSummary.init), gzip: gzip) }.response()
+        let clinics = try await backend.enrollments().map(ClinicSummary.init)
+        return try await Offload.run { try JSONReply(clinics, gzip: gzip) }.response()
     }
 }

@@ -9,16 +9,22 @@ import Hummingbird
 /// - `POST /v1/admin/clinics`, `GET /v1/admin/clinics`, `POST /v1/admin/clinics/{id}/revoke` — admin token;
 /// - `GET /healthz`, `GET /metrics` — open.
 ///
-/// The store's synchronous work runs on NIO's thread pool, never on an event loop.
-public func buildRouter(store: LocalStore, configuration: CentralServerConfiguration,
+/// The storage work goes to `backend`; JSON and gzip work runs on NIO's thread pool, never on
+/// an event loop.
+public func buildRouter(backend: any CentralBackend, configuration: CentralServerConfiguration,
                         metrics: ServerMetrics = ServerMetrics()) -> Router<CentralRequestContext> {
     let router = Router(context: CentralRequestContext.self)
     router.add(middleware: RequestLogMiddleware(metrics: metrics))
     router.add(middleware: ErrorMiddleware())
-    let runner = StoreRunner(store: store)
-    ServiceRoutes(metrics: metrics).register(on: router)
-    SyncRoutes(runner: runner, configuration: configuration, metrics: metrics).register(on: router)
-    CodebookRoutes(runner: runner).register(on: router)
-    AdminRoutes(runner: runner, configuration: configuration).register(on: router)
+    ServiceRoutes(backend: backend, metrics: metrics).register(on: router)
+    SyncRoutes(backend: backend, configuration: configuration, metrics: metrics).register(on: router)
+    CodebookRoutes(backend: backend).register(on: router)
+    AdminRoutes(backend: backend, configuration: configuration).register(on: router)
     return router
+}
+
+/// The router over the SQLite central store (``StoreBackend``).
+public func buildRouter(store: LocalStore, configuration: CentralServerConfiguration,
+                        metrics: ServerMetrics = ServerMetrics()) -> Router<CentralRequestContext> {
+    buildRouter(backend: StoreBackend(store: store), configuration: configuration, metrics: metrics)
 }

@@ -4,11 +4,11 @@ import Hummingbird
 /// `GET /v1/codebooks/releases` and `GET /v1/codebooks/releases/{id}`: the code releases the
 /// central office publishes, for any enrolled clinic; a release travels as one bulk file.
 struct CodebookRoutes {
-    let runner: StoreRunner
+    let backend: any CentralBackend
 
     func register(on router: Router<CentralRequestContext>) {
         router.group("v1/codebooks")
-            .add(middleware: ClinicAuthMiddleware(runner: runner))
+            .add(middleware: ClinicAuthMiddleware(backend: backend))
             .add(middleware: SchemaVersionMiddleware(required: false))
             .get("releases", use: releases)
             .get("releases/{id}", use: release)
@@ -17,13 +17,15 @@ struct CodebookRoutes {
     @Sendable func releases(_ request: Request, context: CentralRequestContext) async throws -> Response {
         _ = try context.requireClinic()
         let gzip = JSONReply.acceptsGzip(request)
-        return try await runner.run { try JSONReply($0.publishedReleases(), gzip: gzip) }.response()
+        let releases = try await backend.publishedReleases()
+        return try await Offload.run { try JSONReply(releases, gzip: gzip) }.response()
     }
 
     @Sendable func release(_ request: Request, context: CentralRequestContext) async throws -> Response {
         _ = try context.requireClinic()
         let id = try context.parameters.require("id")
         let gzip = JSONReply.acceptsGzip(request)
-        return try await runner.run { try JSONReply($0.releaseFile(id: id), gzip: gzip) }.response()
+        let file = try await backend.releaseFile(id: id)
+        return try await Offload.run { try JSONReply(file, gzip: gzip) }.response()
     }
 }

@@ -1,8 +1,11 @@
 import ClinicStore
 import Hummingbird
 
-/// `GET /healthz` and `GET /metrics`: open, no token, no store work.
+/// `GET /healthz` and `GET /metrics`: open, no token. `/healthz` asks the backend whether it
+/// can serve (the SQLite store always can; PostgreSQL answers a ping) and says 503 when not,
+/// so a load balancer sends clinics elsewhere.
 struct ServiceRoutes {
+    let backend: any CentralBackend
     let metrics: ServerMetrics
 
     func register(on router: Router<CentralRequestContext>) {
@@ -10,8 +13,15 @@ struct ServiceRoutes {
         router.get("metrics", use: exposition)
     }
 
-    @Sendable func health(_ request: Request, context: CentralRequestContext) throws -> Response {
-        try JSONReply(HealthStatus(status: "ok", schemaVersion: StoreMigrations.schemaVersion), gzip: false).response()
+    @Sendable func health(_ request: Request, context: CentralRequestContext) async throws -> Response {
+        do {
+            try await backend.checkHealth()
+        } catch let outage as CentralStorageUnavailable {
+            context.logger.warning("health check failed", metadata: ["reason": "\(outage.reason)"])
+            return try JSONReply(HealthStatus(status: "unavailable", schemaVersion: StoreMigrations.schemaVersion), gzip: false)
+                .response(status: .serviceUnavailable)
+        }
+        return try JSONReply(HealthStatus(status: "ok", schemaVersion: StoreMigrations.schemaVersion), gzip: false).response()
     }
 
     @Sendable func exposition(_ request: Request, context: CentralRequestContext) -> Response {

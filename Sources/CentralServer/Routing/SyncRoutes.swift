@@ -4,15 +4,15 @@ import Hummingbird
 import SyncModel
 
 /// `POST /v1/sync/push` and `GET /v1/sync/pull`: the clinic's token names the clinic, the
-/// schema header must match, the store does the rest in one transaction per request.
+/// schema header must match, the backend does the rest in one transaction per request.
 struct SyncRoutes {
-    let runner: StoreRunner
+    let backend: any CentralBackend
     let configuration: CentralServerConfiguration
     let metrics: ServerMetrics
 
     func register(on router: Router<CentralRequestContext>) {
         router.group("v1/sync")
-            .add(middleware: ClinicAuthMiddleware(runner: runner))
+            .add(middleware: ClinicAuthMiddleware(backend: backend))
             .add(middleware: SchemaVersionMiddleware(required: true))
             .post("push", use: push)
             .get("pull", use: pull)
@@ -22,11 +22,9 @@ struct SyncRoutes {
         let clinicID = try context.requireClinic()
         let body = try await RequestBody.bytes(of: request, limit: configuration.maxBodyBytes)
         let gzip = JSONReply.acceptsGzip(request), skewLimit = configuration.skewLimitMillis
-        let (reply, encoded) = try await runner.run { store in
-            let push = try JSONDecoder().decode(PushRequest.self, from: Data(body))
-            let reply = try store.acceptPush(push, from: clinicID, skewLimitMillis: skewLimit)
-            return (reply, try JSONReply(reply, gzip: gzip))
-        }
+        let push = try await Offload.run { try JSONDecoder().decode(PushRequest.self, from: Data(body)) }
+        let reply = try await backend.acceptPush(push, from: clinicID, skewLimitMillis: skewLimit)
+        let encoded = try await Offload.run { try JSONReply(reply, gzip: gzip) }
         metrics.record(reply)
         return encoded.response()
     }
@@ -35,10 +33,8 @@ struct SyncRoutes {
         let clinicID = try context.requireClinic()
         let query = try PullQuery(request.uri.queryParameters)
         let gzip = JSONReply.acceptsGzip(request)
-        let (page, encoded) = try await runner.run { store in
-            let page = try store.pull(for: clinicID, site: query.site, since: query.since, limit: query.limit)
-            return (page, try JSONReply(page, gzip: gzip))
-        }
+        let page = try await backend.pull(for: clinicID, site: query.site, since: query.since, limit: query.limit)
+        let encoded = try await Offload.run { try JSONReply(page, gzip: gzip) }
         metrics.record(page)
         return encoded.response()
     }

@@ -1,6 +1,6 @@
 /// The reply to `GET /healthz`: `{"status":"ok","schema_version":1}`.
 public struct HealthStatus: Codable, Sendable, Equatable {
-    /// `ok` while the node answers.
+    /// `ok` while the node and its storage answer; `unavailable` (with a 503) when the storage does not.
     public var status: String
     /// The store schema version this node speaks (see the `ClinicSync-Schema-Version` header).
     public var schemaVersion: Int

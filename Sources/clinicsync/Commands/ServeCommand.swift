@@ -1,10 +1,12 @@
 import ArgumentParser
+import CentralPostgres
 import CentralServer
 import ClinicStore
 import Foundation
 import Logging
 
-/// `clinicsync serve`: the central node over the central store.
+/// `clinicsync serve`: the central node over the central SQLite store, or over PostgreSQL with
+/// `--postgres URL` (several `serve` processes may share one database).
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the central node's HTTP API.")
     @OptionGroup var options: StoreOptions
@@ -14,7 +16,13 @@ struct ServeCommand: AsyncParsableCommand {
     var adminTokenFile: String?
     @Option(name: .customLong("tls-cert"), help: "PEM certificate chain, to serve HTTPS.") var tlsCert: String?
     @Option(name: .customLong("tls-key"), help: "PEM private key, to serve HTTPS.") var tlsKey: String?
-    @Option(help: "PostgreSQL URL for the scale-out backend.") var postgres: String?
+    @Option(help: ArgumentHelp("PostgreSQL URL for the scale-out backend (no store file is used).",
+                               discussion: "postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require&schema=NAME&pool=N]; "
+                                   + "the password may also come from $PGPASSWORD."))
+    var postgres: String?
+    @Option(name: .customLong("publish-releases-from"),
+            help: "With --postgres: publish the code releases of this central store file to clinics.")
+    var publishReleasesFrom: String?
 
     func validate() throws {
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("give both --tls-cert and --tls-key, or neither") }
@@ -22,32 +30,55 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if postgres != nil {
-            throw ValidationError("the PostgreSQL backend is not available in this build yet; serve the SQLite central store")
-        }
-        let store = try options.open()
-        guard store.identity.role == .central else {
-            throw ValidationError("\(options.storePath) is a clinic store; serve runs on a central store (clinicsync init --central)")
-        }
-        var adminToken: String?
-        if let adminTokenFile {
-            guard let text = try? String(contentsOfFile: adminTokenFile, encoding: .utf8) else {
-                throw ValidationError("cannot read the admin token file \(adminTokenFile)")
-            }
-            adminToken = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard adminToken?.count ?? 0 >= 16 else { throw ValidationError("the admin token must be at least 16 characters") }
-        }
         var configuration = CentralServerConfiguration()
         configuration.host = host
         configuration.port = port
-        configuration.adminToken = adminToken
+        configuration.adminToken = try readAdminToken()
         configuration.tlsCertificatePath = tlsCert
         configuration.tlsKeyPath = tlsKey
         let logger = Logger(label: "clinicsync.central")
         let scheme = tlsCert == nil ? "http" : "https"
-        let app = try buildApplication(store: store, configuration: configuration, logger: logger) { bound in
+        let announce: @Sendable (Int) async -> Void = { [host] bound in
             FileHandle.standardError.write(Data("Central node listening on \(scheme)://\(host):\(bound)\n".utf8))
         }
-        try await app.runService()
+        guard let postgres else {
+            guard publishReleasesFrom == nil else { throw ValidationError("--publish-releases-from needs --postgres") }
+            let store = try options.open()
+            guard store.identity.role == .central else {
+                throw ValidationError("\(options.storePath) is a clinic store; serve runs on a central store (clinicsync init --central)")
+            }
+            try await buildApplication(store: store, configuration: configuration, logger: logger, onServerRunning: announce)
+                .runService()
+            return
+        }
+        var database = try PostgresCentralConfiguration(url: postgres)
+        if database.password == nil, let password = ProcessInfo.processInfo.environment["PGPASSWORD"] {
+            database.password = password
+        }
+        let backend = try await PostgresCentral.start(configuration: database, logger: logger)
+        do {
+            if let publishReleasesFrom {
+                let added = try await backend.publishReleases(from: try LocalStore.open(at: publishReleasesFrom))
+                FileHandle.standardError.write(Data("Published \(added) new code release(s) from \(publishReleasesFrom)\n".utf8))
+            }
+            FileHandle.standardError.write(Data("Central data on \(database)\n".utf8))
+            try await buildApplication(backend: backend, configuration: configuration, logger: logger, onServerRunning: announce)
+                .runService()
+        } catch {
+            await backend.shutdown()
+            throw error
+        }
+        await backend.shutdown()
+    }
+
+    /// The admin token from `--admin-token-file`, if given (at least 16 characters).
+    private func readAdminToken() throws -> String? {
+        guard let adminTokenFile else { return nil }
+        guard let text = try? String(contentsOfFile: adminTokenFile, encoding: .utf8) else {
+            throw ValidationError("cannot read the admin token file \(adminTokenFile)")
+        }
+        let token = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard token.count >= 16 else { throw ValidationError("the admin token must be at least 16 characters") }
+        return token
     }
 }

@@ -1,0 +1,148 @@
+import ClinicStore
+import SyncModel
+
+/// The central node's PostgreSQL schema: the synced tables as the SQLite store has them, the
+/// change log (whose `seq` is the server sequence), per-site progress, enrollments, published
+/// code releases and the node's own state. Migrations are numbered, never change once
+/// shipped, and run at startup under an advisory lock, so several `serve` processes starting
+/// at once migrate the database once.
+enum CentralSchema {
+    /// Every migration, in order; index + 1 is its version.
+    static let migrations: [[String]] = [version1]
+
+    /// The advisory lock (two keys) taken by migrations and by every write transaction; the
+    /// second key is the schema name's hash, so two ClinicSync schemas in one database do not
+    /// wait on each other.
+    static let lockClass: Int32 = 0x436C_5359  // "ClSY"
+
+    /// `SELECT pg_advisory_xact_lock(…)` for `schema` (a plain name, checked by the configuration).
+    static func writeLock(schema: String) -> String {
+        "SELECT pg_advisory_xact_lock(\(lockClass), hashtext('\(schema)'))"
+    }
+
+    /// Creates the schema if needed and applies the migrations it lacks, under the write lock;
+    /// returns the central site id (made from `newSiteID` the first time).
+    static func migrate(_ gateway: Gateway, schema: String, newSiteID: String, nowMillis: Int64) async throws -> String {
+        let logger = gateway.logger
+        return try await gateway.transaction { connection in
+            try await connection.run(writeLock(schema: schema), logger: logger)
+            try await connection.run("CREATE SCHEMA IF NOT EXISTS \(schema)", logger: logger)
+            try await connection.run("""
+                CREATE TABLE IF NOT EXISTS clinicsync_migration (version integer PRIMARY KEY, applied_at bigint NOT NULL)
+                """, logger: logger)
+            let current = try await connection.rows("SELECT coalesce(max(version), 0)::bigint FROM clinicsync_migration",
+                                                    logger: logger).first.map { try $0.decode(Int64.self) } ?? 0
+            guard current <= Int64(migrations.count) else {
+                throw StoreError.newerSchema(path: "PostgreSQL schema \(schema)")
+            }
+            for (index, statements) in migrations.enumerated() where Int64(index + 1) > current {
+                for statement in statements { try await connection.run(statement, logger: logger) }
+                try await connection.run("INSERT INTO clinicsync_migration (version, applied_at) VALUES ($1, $2)",
+                                         [.integer(Int64(index + 1)), .integer(nowMillis)], logger: logger)
+            }
+            try await connection.run("""
+                INSERT INTO central_state (id, site_id, created_at) VALUES (1, $1, $2) ON CONFLICT (id) DO NOTHING
+                """, [.text(newSiteID), .integer(nowMillis)], logger: logger)
+            return try await connection.rows("SELECT site_id FROM central_state", logger: logger)
+                .first.map { try $0.decode(String.self) } ?? newSiteID
+        }
+    }
+
+    /// The PostgreSQL type of a synced column. A column of any type (the conflict table's two
+    /// value columns, untyped in SQLite) is kept as JSON text.
+    static func columnType(table: String, column: String, spec: (type: SyncedTable.ColumnType, nullable: Bool)) -> String {
+        let base: String
+        switch spec.type {
+        case .integer: base = "bigint"
+        case .text, .any: base = "text"
+        }
+        return spec.nullable ? base : "\(base) NOT NULL"
+    }
+
+    /// Whether a synced column is stored as JSON text (a column of any scalar type).
+    static func isJSONColumn(table: String, column: String) -> Bool {
+        SyncedTable.all[table]?.columns[column]?.type == .any
+    }
+
+    /// Column defaults the SQLite schema has (a row insert may leave these out).
+    static let defaults: [String: [String: String]] = [
+        "payer": ["filing_indicator": "'CI'", "deleted": "0"],
+        "claim": ["pos": "'11'", "diagnoses": "''", "frequency": "'1'", "lifecycle": "16", "total_charge_cents": "0",
+                  "notes": "''"],
+        "service_line": ["modifiers": "''"],
+        "conflict": ["status": "0"],
+    ]
+
+    static var version1: [String] {
+        var statements = [
+            """
+            CREATE TABLE central_state (
+              id integer PRIMARY KEY CHECK (id = 1),
+              site_id text NOT NULL,
+              hlc bigint NOT NULL DEFAULT 0,
+              log_head bigint NOT NULL DEFAULT 0,
+              created_at bigint NOT NULL
+            )
+            """,
+            "CREATE TABLE site_progress (site text PRIMARY KEY, max_seq bigint NOT NULL)",
+            """
+            CREATE TABLE clinic_enrollment (
+              clinic_id text PRIMARY KEY,
+              name text,
+              token_hash text NOT NULL,
+              enrolled_at bigint NOT NULL,
+              revoked_at bigint
+            )
+            """,
+            """
+            CREATE TABLE change_log (
+              seq bigint PRIMARY KEY,
+              tbl text NOT NULL,
+              row_id text NOT NULL,
+              owner text NOT NULL,
+              field text NOT NULL,
+              value text NOT NULL,
+              hlc bigint NOT NULL,
+              site text NOT NULL,
+              site_seq bigint,
+              prev_hlc bigint,
+              prev_site text,
+              prev_seq bigint,
+              observed bigint NOT NULL DEFAULT 0,
+              author text,
+              reassertion bigint NOT NULL DEFAULT 0,
+              applied boolean NOT NULL DEFAULT true,
+              recorded_at bigint NOT NULL
+            )
+            """,
+            "CREATE INDEX change_log_row ON change_log (tbl, row_id, seq)",
+            "CREATE INDEX change_log_origin ON change_log (site, site_seq) WHERE site_seq IS NOT NULL",
+            "CREATE INDEX change_log_scope ON change_log (owner, seq) WHERE applied",
+            "CREATE INDEX change_log_latest ON change_log (tbl, row_id, field, seq) WHERE applied",
+            """
+            CREATE TABLE code_release (
+              id text PRIMARY KEY,
+              system text NOT NULL,
+              name text NOT NULL,
+              effective_from text NOT NULL,
+              release_json text NOT NULL,
+              file_json text NOT NULL,
+              published_at bigint NOT NULL,
+              UNIQUE (system, name)
+            )
+            """,
+        ]
+        for name in SyncedTable.all.keys.sorted() {
+            let table = SyncedTable.all[name]!
+            let columns = table.columns.keys.sorted().map { column -> String in
+                var line = "\(column) \(columnType(table: name, column: column, spec: table.columns[column]!))"
+                if let value = defaults[name]?[column] ?? (column == "deleted" ? "0" : nil) { line += " DEFAULT \(value)" }
+                return line
+            }
+            statements.append("CREATE TABLE \(name) (id text PRIMARY KEY, \(columns.joined(separator: ", ")))")
+        }
+        statements.append("CREATE INDEX service_line_claim ON service_line (claim_id)")
+        statements.append("CREATE INDEX conflict_row ON conflict (row_id)")
+        return statements
+    }
+}

@@ -1,0 +1,118 @@
+import ClinicStore
+import SyncModel
+
+extension PostgresCentral {
+    /// Applies one pushed batch from an enrolled clinic in one transaction, under the write
+    /// lock, and answers only once it is committed. Same contract as `LocalStore.acceptPush`:
+    /// whole-request problems throw and change nothing, a change that breaks a rule is refused
+    /// alone, a replayed batch changes nothing and is answered the same way.
+    public func acceptPush(_ request: PushRequest, from clinicID: String,
+                           skewLimitMillis: Int64 = HybridLogicalClock.defaultSkewLimitMillis) async throws -> PushResponse {
+        guard request.schemaVersion == StoreMigrations.schemaVersion else {
+            throw ErrorBody.schemaMismatch(client: request.schemaVersion)
+        }
+        guard request.clinicID == clinicID else {
+            throw ErrorBody(error: .forbidden, message: "the token belongs to clinic \(clinicID), not \(request.clinicID)")
+        }
+        guard request.changes.count <= LocalStore.maxPushChanges else {
+            throw ErrorBody(error: .tooLarge, message: "a push carries at most \(LocalStore.maxPushChanges) changes")
+        }
+        let now = clock.nowMillis()
+        for change in request.changes {
+            try HybridLogicalClock.checkSkew(of: change, nowMillis: now, limitMillis: skewLimitMillis)
+        }
+        let schema = configuration.schema, siteID = self.siteID, logger = self.logger
+        let report = try await gateway.transaction { connection in
+            let context = try await WriteContext.begin(connection, schema: schema, siteID: siteID, nowMillis: now,
+                                                       logger: logger)
+            let report = try await self.applyRemote(request.changes, in: context) { change, context in
+                try await Self.screen(change, clinicID: clinicID, siteID: request.siteID, in: context)
+            }
+            try await context.finish()
+            return report
+        }
+        return PushResponse(applied: report.accepted, refused: report.refused,
+                            highestAppliedSeq: (report.accepted + report.refused.map(\.seq)).max() ?? 0,
+                            serverSeqs: report.logSeqs, conflictsCreated: report.conflictsCreated)
+    }
+
+    /// The changes a clinic may see after `since`: its own rows and central reference data,
+    /// never another clinic's, leaving out the pulling site's own; from `since = 0`, the
+    /// current state of the scope (the latest entry of each row and field), not every edit. Read in one snapshot with no
+    /// lock: since server sequences are handed out in commit order, a snapshot holds every
+    /// change up to its log head, and the next cursor never passes one it has not returned.
+    public func pull(for clinicID: String, site: String, since: Int64, limit: Int) async throws -> PullResponse {
+        guard since >= 0 else { throw ErrorBody(error: .badRequest, message: "since must be 0 or more") }
+        let pageSize = min(max(limit, 1), LocalStore.maxPullLimit)
+        let now = clock.nowMillis(), logger = self.logger
+        return try await gateway.transaction(readOnly: true, isolation: "REPEATABLE READ") { connection in
+            guard let state = try await connection.rows("SELECT log_head, hlc FROM central_state", logger: logger).first else {
+                throw StoreError.corrupt(path: "PostgreSQL", detail: "missing central_state")
+            }
+            let (head, hlc) = try state.decode((Int64, Int64).self)
+            guard since <= head else {
+                throw ErrorBody(error: .badRequest, message: "cursor \(since) is ahead of this node's log (\(head)); "
+                                + "the clinic store belongs to another central node")
+            }
+            // As at the SQLite node, only the latest applied entry of each (row, field) is served:
+            // a new clinic gets a compacted snapshot of its scope, and later pulls skip entries
+            // already superseded (a superseding entry has a higher sequence, so no page boundary
+            // hides one).
+            let rows = try await connection.rows("""
+                SELECT \(LogEntry.columns) FROM change_log AS c
+                WHERE c.seq > $1 AND c.seq <= $2 AND c.owner IN ($3, $4) AND c.site <> $5 AND c.applied
+                  AND c.seq = (SELECT max(l.seq) FROM change_log AS l
+                               WHERE l.tbl = c.tbl AND l.row_id = c.row_id AND l.field = c.field AND l.applied)
+                ORDER BY c.seq LIMIT $6
+                """, [.integer(since), .integer(head), .text(clinicID), .text(LocalStore.centralOwner), .text(site),
+                      .integer(Int64(pageSize))], logger: logger)
+            let changes = try rows.map(LogEntry.change(from:))
+            let hasMore = rows.count == pageSize
+            let next = hasMore ? (changes.last?.serverSeq ?? since) : head
+            return PullResponse(changes: changes, nextCursor: next, hasMore: hasMore,
+                                serverClock: max(HLC(bitPattern: hlc), HLC(millis: now)))
+        }
+    }
+
+    /// Tenancy and shape checks for one pushed change (the rules of `LocalStore`'s screen).
+    static func screen(_ change: Change, clinicID: String, siteID: String,
+                       in context: WriteContext) async throws -> RefusedChange? {
+        let seq = change.version.seq
+        guard change.version.site == siteID else {
+            return RefusedChange(seq: seq, reason: .wrongSite, message: "change from site \(change.version.site) in a push from site \(siteID)")
+        }
+        guard let table = SyncedTable.all[change.table] else {
+            return RefusedChange(seq: seq, reason: .unknownTable, message: "unknown table '\(change.table)'")
+        }
+        guard table.clinicWritable, change.owner != LocalStore.centralOwner else {
+            return RefusedChange(seq: seq, reason: .readOnlyTable, message: "\(change.table) rows owned by the central office are read-only at clinics")
+        }
+        guard change.owner == clinicID else {
+            return RefusedChange(seq: seq, reason: .outOfScope, message: "row \(change.row) belongs to \(change.owner), not \(clinicID)")
+        }
+        let owner = try await context.rows("SELECT owner FROM \(table.name) WHERE id = $1", [.text(change.row)])
+            .first.map { try $0.decode(String.self) }
+        if let owner, owner != clinicID {
+            return RefusedChange(seq: seq, reason: .outOfScope, message: "row \(change.row) belongs to another clinic")
+        }
+        let values = change.isRowInsert ? change.rowValues : [change.field: change.value]
+        if change.isRowInsert, values["owner"] != nil, values["owner"] != .text(clinicID) {
+            return RefusedChange(seq: seq, reason: .outOfScope, message: "row \(change.row) names another owner")
+        }
+        for column in values.keys.sorted() {
+            if table.columns[column] == nil || column == "id" {
+                return RefusedChange(seq: seq, reason: .unknownField, message: "unknown field \(change.table).\(column)")
+            }
+            if let problem = table.problem(column: column, value: values[column] ?? .null) {
+                return RefusedChange(seq: seq, reason: .invalidValue, message: problem)
+            }
+        }
+        if !change.isRowInsert, change.field == "owner" {
+            return RefusedChange(seq: seq, reason: .invalidValue, message: "a row's owner never changes")
+        }
+        if !change.isRowInsert, owner == nil {
+            return RefusedChange(seq: seq, reason: .invalidValue, message: "change to \(change.table) row \(change.row), which does not exist")
+        }
+        return nil
+    }
+}

@@ -1,0 +1,105 @@
+import ClinicStore
+import PostgresNIO
+import SyncModel
+
+/// The synced tables' rows in PostgreSQL: reading a row as field values and writing columns,
+/// with the conflict table's two untyped value columns kept as JSON text. Table and column
+/// names come from ``ClinicStore/SyncedTable`` only, never from a request.
+enum SyncedRows {
+    /// The row's column values (not `id`), or `nil` when there is no such row.
+    static func values(of table: SyncedTable, row id: String, in context: WriteContext) async throws -> [String: FieldValue]? {
+        let columns = table.columns.keys.sorted()
+        let list = columns.joined(separator: ", ")
+        guard let row = try await context.rows("SELECT \(list) FROM \(table.name) WHERE id = $1", [.text(id)]).first else {
+            return nil
+        }
+        let cells = row.makeRandomAccess()
+        var values: [String: FieldValue] = [:]
+        for (index, column) in columns.enumerated() {
+            values[column] = try value(cells[index], table: table, column: column)
+        }
+        return values
+    }
+
+    /// One cell as a field value, by the column's type.
+    static func value(_ cell: PostgresCell, table: SyncedTable, column: String) throws -> FieldValue {
+        if CentralSchema.isJSONColumn(table: table.name, column: column) {
+            return try cell.decode(String?.self).map(FieldJSON.decodeValue) ?? .null
+        }
+        switch table.columns[column]?.type {
+        case .integer?: return try cell.decode(Int64?.self).map(FieldValue.integer) ?? .null
+        default: return try cell.decode(String?.self).map(FieldValue.text) ?? .null
+        }
+    }
+
+    /// The value as bound for its column (JSON text for the untyped ones).
+    static func bound(_ value: FieldValue, table: String, column: String) throws -> FieldValue {
+        guard CentralSchema.isJSONColumn(table: table, column: column), value != .null else { return value }
+        return .text(try FieldJSON.encode(value))
+    }
+
+    /// Inserts a row with the given columns (the others take their defaults).
+    static func insert(into table: String, row id: String, values: [String: FieldValue], columns: [String],
+                       in context: WriteContext) async throws {
+        let names = ["id"] + columns
+        let placeholders = (1...names.count).map { "$\($0)" }.joined(separator: ", ")
+        let arguments = try [FieldValue.text(id)] + columns.map { try bound(values[$0] ?? .null, table: table, column: $0) }
+        try await context.run("INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(placeholders))", arguments)
+    }
+
+    /// Sets one column of a row.
+    static func update(_ table: String, row id: String, column: String, to value: FieldValue,
+                       in context: WriteContext) async throws {
+        try await context.run("UPDATE \(table) SET \(column) = $1 WHERE id = $2",
+                              [try bound(value, table: table, column: column), .text(id)])
+    }
+}
+
+/// The merge's view of a row (as `RowStates` in ClinicStore): each field's current value with
+/// the version that wrote it, from the row and its applied `change_log` entries (the latest
+/// applied entry for a field — or the row insert — is its current version).
+enum PostgresRowStates {
+    /// Field states of one row; empty when the row does not exist.
+    static func load(table: SyncedTable, row id: String, in context: WriteContext) async throws -> [String: FieldState] {
+        guard let values = try await SyncedRows.values(of: table, row: id, in: context) else { return [:] }
+        typealias Meta = (version: Version, serverSeq: Int64, observed: Int64)
+        var versions: [String: Meta] = [:]
+        var insertVersion: Meta?
+        let entries = try await context.rows("""
+            SELECT seq, field, hlc, site, site_seq, observed FROM change_log
+            WHERE tbl = $1 AND row_id = $2 AND applied ORDER BY seq
+            """, [.text(table.name), .text(id)])
+        for entry in entries {
+            let (seq, field, hlc, site, siteSeq, observed) = try entry.decode((Int64, String, Int64, String, Int64?, Int64).self)
+            let meta: Meta = (Version(hlc: HLC(bitPattern: hlc), site: site, seq: siteSeq ?? seq), seq, observed)
+            if field == SyncSchema.rowInsertField {
+                insertVersion = meta
+                versions = [:]
+            } else {
+                versions[field] = meta
+            }
+        }
+        var states: [String: FieldState] = [:]
+        for (column, value) in values {
+            guard let meta = versions[column] ?? insertVersion else { continue }
+            states[column] = FieldState(value: value, version: meta.version, serverSeq: meta.serverSeq, observed: meta.observed)
+        }
+        return states
+    }
+
+    /// The lifecycle state of the claim a claim or service-line row belongs to, if any.
+    static func claimLifecycle(table: String, states: [String: FieldState], incoming: Change,
+                               in context: WriteContext) async throws -> FieldState? {
+        switch table {
+        case SyncSchema.claimTable:
+            return states[SyncSchema.lifecycleField]
+        case SyncSchema.serviceLineTable:
+            let claimID = states[SyncSchema.claimIDField]?.value.textValue
+                ?? incoming.rowValues[SyncSchema.claimIDField]?.textValue
+            guard let claimID, let claims = SyncedTable.all[SyncSchema.claimTable] else { return nil }
+            return try await load(table: claims, row: claimID, in: context)[SyncSchema.lifecycleField]
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ClinicStore
+import NIOPosix
+import SyncModel
+
+/// The embedded central backend: a central SQLite ``LocalStore``, whose synchronous work runs
+/// on NIO's blocking thread pool, never on an event loop.
+public struct StoreBackend: CentralBackend {
+    /// The central store.
+    public let store: LocalStore
+
+    /// A backend over `store` (a central store).
+    public init(store: LocalStore) { self.store = store }
+
+    public func acceptPush(_ request: PushRequest, from clinicID: String, skewLimitMillis: Int64) async throws -> PushResponse {
+        try await run { try $0.acceptPush(request, from: clinicID, skewLimitMillis: skewLimitMillis) }
+    }
+
+    public func pull(for clinicID: String, site: String, since: Int64, limit: Int) async throws -> PullResponse {
+        try await run { try $0.pull(for: clinicID, site: site, since: since, limit: limit) }
+    }
+
+    public func authenticate(token: String) async throws -> String? {
+        try await run { try $0.authenticate(token: token) }
+    }
+
+    public func enroll(clinicID: String, name: String?) async throws -> String {
+        try await run { try $0.enroll(clinicID: clinicID, name: name) }
+    }
+
+    public func revoke(clinicID: String) async throws {
+        try await run { try $0.revoke(clinicID: clinicID) }
+    }
+
+    public func enrollments() async throws -> [Enrollment] {
+        try await run { try $0.enrollments() }
+    }
+
+    public func publishedReleases() async throws -> [CodeRelease] {
+        try await run { try $0.publishedReleases() }
+    }
+
+    public func releaseFile(id: String) async throws -> ReleaseFile {
+        try await run { try $0.releaseFile(id: id) }
+    }
+
+    /// The store file is opened once at start; nothing to check per request.
+    public func checkHealth() async throws {}
+
+    /// Runs `work` on the shared thread pool and returns its result (or rethrows its error).
+    private func run<T: Sendable>(_ work: @escaping @Sendable (LocalStore) throws -> T) async throws -> T {
+        let store = self.store
+        return try await NIOThreadPool.singleton.runIfActive { try work(store) }
+    }
+}

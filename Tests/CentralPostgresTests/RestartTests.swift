@@ -1,0 +1,106 @@
+import CentralPostgres
+import ClinicStore
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import GRDB
+import SyncEngine
+import SyncModel
+import Testing
+
+extension PostgresSuites {
+    /// PostgreSQL going away and coming back: requests get a clear 503 meanwhile, the node
+    /// keeps running and recovers by itself, and no acknowledged push is lost.
+    @Suite(.enabled(if: TestDatabase.isControllable, "set CLINICSYNC_POSTGRES_CTL (scripts/test.sh does)"))
+    struct RestartTests {
+        @Test func whileTheDatabaseIsDownRequestsGetAClear503AndTheNodeRecoversByItself() async throws {
+            let world = try await PostgresWorld.start(processes: 1, leaseTimeout: .seconds(2))
+            let alpha = try await world.clinic("alpha")
+            _ = try alpha.addPayer(payerID: "P1", name: "Plan")
+            try TestDatabase.control("stop -m fast")
+            do {
+                await #expect { try await world.sync(alpha) } throws: { error in
+                    guard case .server(let status, let body)? = error as? SyncError else { return false }
+                    return status == 503 && body.message.hasPrefix("the central database is unavailable")
+                }
+                let health = try await URLSession.shared.data(from: world.nodes[0].url.appendingPathComponent("healthz"))
+                #expect((health.1 as? HTTPURLResponse)?.statusCode == 503)
+                #expect(try alpha.syncStatus().outbox == 1, "the work stays in the clinic's outbox")
+            }
+            try TestDatabase.control("start")
+            let summary = try await Self.syncUntilItWorks(alpha, in: world)
+            #expect(summary.pushed == 1)
+            #expect(try await world.central.rowIDs("payer", owner: "alpha").count == 1)
+            let health = try await URLSession.shared.data(from: world.nodes[0].url.appendingPathComponent("healthz"))
+            #expect((health.1 as? HTTPURLResponse)?.statusCode == 200)
+            await world.stop()
+        }
+
+        @Test func aRestartInTheMiddleOfASyncLosesNoAcknowledgedPushAndAppliesNothingTwice() async throws {
+            let world = try await PostgresWorld.start(leaseTimeout: .seconds(2))
+            let token = try await world.central.enroll(clinicID: "alpha", name: nil)
+            let writer = try await world.clinic("alpha", site: "writer", token: token)
+            let reader = try await world.clinic("alpha", site: "reader", token: token)
+            try writer.write { db in
+                for index in 0..<1_500 {
+                    try db.execute(sql: "INSERT INTO payer (id, owner, payer_id, name) VALUES (?, 'alpha', ?, ?)",
+                                   arguments: [writer.newID(), "P\(index)", "Plan \(index)"])
+                }
+            }
+            let client = try world.client(for: writer, through: 0)
+            var synchronizer = Synchronizer(store: writer, client: client)
+            synchronizer.pushBatch = 50
+            let sync = Task { try await synchronizer.run() }
+            // Restart once the first batches are in, while the rest are on their way.
+            while try await world.central.logHead() < 200 { try await Task.sleep(for: .milliseconds(5)) }
+            let headAtRestart = try await world.central.logHead()
+            try TestDatabase.control("restart -m fast")
+            #expect(headAtRestart < 1_500, "the restart came in the middle of the sync")
+            let interrupted = await sync.result
+            await client.shutdown()
+            if case .failure(let error) = interrupted {
+                let status = (error as? SyncError).flatMap { error -> Int? in
+                    if case .server(let status, _) = error { return status }
+                    return nil
+                }
+                #expect(status == 503, "the interrupted sync fails cleanly: \(error)")
+            }
+            _ = try await Self.syncUntilItWorks(writer, in: world, through: 1)
+            _ = try await Self.syncUntilItWorks(reader, in: world, through: 0)
+
+            #expect(try writer.syncStatus().outbox == 0)
+            #expect(try await world.central.rowIDs("payer", owner: "alpha").count == 1_500)
+            #expect(try reader.payers().count == 1_500)
+            let pulled = try await world.central.everything(for: "alpha")
+            #expect(pulled.count == 1_500, "each change logged once")
+            // Every push the writer had acknowledged kept its server sequence.
+            let acknowledged = try writer.read { db in
+                try Row.fetchAll(db, sql: "SELECT seq, server_seq FROM change_log WHERE server_seq IS NOT NULL")
+                    .map { (Int64($0["seq"] as Int64), Int64($0["server_seq"] as Int64)) }
+            }
+            let central = Dictionary(uniqueKeysWithValues: pulled.map { ($0.version.seq, $0.serverSeq ?? 0) })
+            #expect(acknowledged.count == 1_500)
+            #expect(acknowledged.allSatisfy { central[$0.0] == $0.1 })
+            let dupes = try reader.read {
+                try Int.fetchOne($0, sql: "SELECT count(*) - count(DISTINCT site || ':' || site_seq) FROM change_log WHERE site_seq IS NOT NULL")
+            }
+            #expect(dupes == 0, "nothing applied twice")
+            await world.stop()
+        }
+
+        /// Syncs again and again (as a clinic whose sync failed does) until one goes through.
+        static func syncUntilItWorks(_ store: LocalStore, in world: PostgresWorld, through: Int = 0) async throws -> SyncSummary {
+            var lastError: (any Error)?
+            for _ in 0..<60 {
+                do {
+                    return try await world.sync(store, through: through)
+                } catch {
+                    lastError = error
+                    try await Task.sleep(for: .milliseconds(250))
+                }
+            }
+            throw lastError ?? CancellationError()
+        }
+    }
+}
