@@ -121,6 +121,13 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "ChaosTests",
+            dependencies: [
+                "clinicsync", "ClinicStore", "SyncModel", "BillingModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
             name: "CentralServerTests",
             dependencies: [
                 "CentralServer", "ClinicStore", "SyncModel",

@@ -25,6 +25,15 @@ if ! command -v x12valid >/dev/null 2>&1; then
 fi
 command -v x12valid >/dev/null 2>&1 || { echo "x12valid is still not on PATH after pip install" >&2; exit 1; }
 
+# Schemathesis, for the schema-driven fuzzing of the HTTP API (ChaosTests/APIFuzzTests), which
+# must run here rather than be skipped.
+if ! command -v schemathesis >/dev/null 2>&1; then
+  echo "Installing schemathesis"
+  python3 -m pip install --quiet 'schemathesis>=4,<5'
+fi
+command -v schemathesis >/dev/null 2>&1 || { echo "schemathesis is still not on PATH after pip install" >&2; exit 1; }
+export CLINICSYNC_REQUIRE_SCHEMATHESIS=1
+
 # PostgreSQL for the central node's scale-out backend: unless CLINICSYNC_POSTGRES_URL names a
 # server already, a throwaway cluster (Debian's server, initdb in a temp folder as an
 # unprivileged user, a free loopback port), stopped and removed on exit.

@@ -40,6 +40,7 @@ public struct Synchronizer: Sendable {
                     continue
                 }
                 let response = try await client.push(request)
+                CrashPoint.clientAfterPushReply.reached()
                 try store.recordPush(response)
                 summary.pushed += response.applied.count
                 summary.refused += response.refused.count
@@ -50,6 +51,7 @@ public struct Synchronizer: Sendable {
                 let cursor = try store.syncStatus().cursor
                 let page = try await client.pull(since: cursor, limit: pullPage, site: store.identity.siteID)
                 let report = try store.applyPull(page)
+                CrashPoint.clientAfterPullCommit.reached()
                 summary.pulled += page.changes.count
                 summary.applied += report.written
                 summary.conflictsCreated += report.conflictsCreated

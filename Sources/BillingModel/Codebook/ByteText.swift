@@ -84,6 +84,11 @@ enum ByteText {
         return lower..<upper
     }
 
+    /// Whether `range` holds a control character other than a tab (a bare CR, a NUL ...).
+    static func hasControlCharacter(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        bytes[range].contains { ($0 < 0x20 && $0 != tab) || $0 == 0x7F }
+    }
+
     /// The text of `range` (already known to be valid UTF-8).
     static func string(_ bytes: [UInt8], _ range: Range<Int>) -> String {
         String(decoding: bytes[range], as: UTF8.self)

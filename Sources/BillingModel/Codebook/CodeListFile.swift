@@ -26,7 +26,7 @@ public enum CodeListFile {
             let isCode = system.hasValidCodeFormat(code)
             if isFirstRow {
                 isFirstRow = false
-                if !isCode { continue }
+                if !isCode || Self.isHeader(row, reader) { continue }
             }
             guard isCode else {
                 throw CodebookParseError(kind: kind, line: row.line,
@@ -39,6 +39,9 @@ public enum CodeListFile {
             guard !description.isEmpty else {
                 throw CodebookParseError(kind: kind, line: row.line, problem: .emptyField("description"))
             }
+            if !row.fields[1].isQuoted, ByteText.hasControlCharacter(reader.bytes, reader.trimmedRange(row.fields[1])) {
+                throw CodebookParseError(kind: kind, line: row.line, problem: .controlCharacter(field: "description"))
+            }
             if let first = firstLineOfCode.updateValue(row.line, forKey: code) {
                 throw CodebookParseError(kind: kind, line: row.line,
                                          problem: .duplicate("code \(code)", firstLine: first))
@@ -48,5 +51,15 @@ public enum CodeListFile {
         }
         guard !entries.isEmpty else { throw CodebookParseError(kind: kind, line: nil, problem: .noRows) }
         return entries
+    }
+
+    /// Column titles a header row may start with. Needed because some titles (`CODE`) have the
+    /// format of an ICD-10-CM code and must not be imported as one.
+    static let headerTitles: Set<String> = ["code", "codes", "description", "descriptor", "name"]
+
+    /// Whether a first row whose first field looks like a code is a header all the same: its
+    /// first or second field is a column title.
+    private static func isHeader(_ row: DelimitedRow, _ reader: DelimitedLineReader) -> Bool {
+        row.fields.prefix(2).contains { headerTitles.contains(reader.text($0).lowercased()) }
     }
 }

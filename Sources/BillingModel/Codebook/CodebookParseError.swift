@@ -51,6 +51,9 @@ public struct CodebookParseError: Error, Equatable, Sendable, CustomStringConver
         case invalidIndicator(field: String, value: String)
         /// A number or layout field holds something else.
         case invalidValue(field: String, value: String)
+        /// A text field holds a control character, such as the bare carriage return of a file
+        /// saved with old Mac line ends (which would glue every line into one).
+        case controlCharacter(field: String)
         /// The same code (or edit) appears twice in the file.
         case duplicate(String, firstLine: Int)
         /// The file holds no rows at all.
@@ -108,6 +111,8 @@ public struct CodebookParseError: Error, Equatable, Sendable, CustomStringConver
             return "\(field) '\(Self.quoted(value))' is not one of the values the layout defines"
         case .invalidValue(let field, let value):
             return "\(field) '\(Self.quoted(value))' is not valid"
+        case .controlCharacter(let field):
+            return "the \(field) holds a control character (a bare carriage return? save the file with LF or CRLF line ends)"
         case .duplicate(let key, let firstLine):
             return "\(key) already appears on line \(firstLine)"
         case .noRows:

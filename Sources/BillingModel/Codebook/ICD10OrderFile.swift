@@ -63,6 +63,10 @@ public enum ICD10OrderFile {
         guard !shortRange.isEmpty else { throw error(line.number, .emptyField("short description")) }
         let longRange = ByteText.trimmed(bytes, (start + 77)..<line.range.upperBound)
         guard !longRange.isEmpty else { throw error(line.number, .emptyField("long description")) }
+        for (range, field) in [(shortRange, "short description"), (longRange, "long description")]
+        where ByteText.hasControlCharacter(bytes, range) {
+            throw error(line.number, .controlCharacter(field: field))
+        }
         return CodeEntry(code: code, shortDescription: ByteText.string(bytes, shortRange),
                          description: ByteText.string(bytes, longRange), billable: billable)
     }

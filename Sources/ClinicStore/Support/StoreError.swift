@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// What went wrong in the store, with the entity and field it concerns, as one readable line.
@@ -60,7 +61,13 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         guard let dbError = error as? DatabaseError else { return error }
         switch dbError.resultCode {
         case .SQLITE_READONLY, .SQLITE_PERM: return StoreError.readOnly(path: path)
-        case .SQLITE_CANTOPEN: return StoreError.corrupt(path: path, detail: "cannot open the file: check the path and permissions")
+        case .SQLITE_CANTOPEN:
+            // A read-only file system (or folder) cannot hold the -wal and -shm files SQLite needs.
+            if !isWritableLocation(path) { return StoreError.readOnly(path: path) }
+            return StoreError.corrupt(path: path, detail: "cannot open the file: check the path and permissions")
+        case .SQLITE_IOERR where hasNoFreeSpace(path):
+            // On a full disk, opening fails while creating the -shm file, before any SQLITE_FULL.
+            return StoreError.diskFull(path: path)
         case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.locked(path: path)
         case .SQLITE_FULL: return StoreError.diskFull(path: path)
         case .SQLITE_CORRUPT, .SQLITE_NOTADB: return StoreError.corrupt(path: path, detail: dbError.message ?? "damaged")
@@ -68,5 +75,21 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return StoreError.invalid(entity: "record", field: "constraint", reason: dbError.message ?? "constraint failed")
         default: return error
         }
+    }
+
+    /// Whether the store file (when it exists) and its folder can be written.
+    private static func isWritableLocation(_ path: String) -> Bool {
+        let files = FileManager.default
+        let folder = (path as NSString).deletingLastPathComponent
+        if files.fileExists(atPath: path), !files.isWritableFile(atPath: path) { return false }
+        return files.isWritableFile(atPath: folder.isEmpty ? "." : folder)
+    }
+
+    /// Whether the file system holding `path` has (almost) no free space left.
+    private static func hasNoFreeSpace(_ path: String) -> Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        var stats = statvfs()
+        guard statvfs(folder.isEmpty ? "." : folder, &stats) == 0 else { return false }
+        return UInt64(stats.f_bavail) * UInt64(stats.f_frsize) < 1 << 20
     }
 }

@@ -34,10 +34,13 @@ extension LocalStore {
             try HybridLogicalClock.checkSkew(of: change, nowMillis: now, limitMillis: skewLimitMillis)
         }
         let report = try write { db in
-            try self.applyRemote(request.changes, in: db) { change, db in
+            let report = try self.applyRemote(request.changes, in: db) { change, db in
                 try Self.screen(change, clinicID: clinicID, siteID: request.siteID, db)
             }
+            CrashPoint.serverMidPush.reached()
+            return report
         }
+        CrashPoint.serverAfterPushCommit.reached()
         return PushResponse(applied: report.accepted, refused: report.refused,
                             highestAppliedSeq: (report.accepted + report.refused.map(\.seq)).max() ?? 0,
                             serverSeqs: report.logSeqs, conflictsCreated: report.conflictsCreated)

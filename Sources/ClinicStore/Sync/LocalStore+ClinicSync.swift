@@ -47,6 +47,7 @@ extension LocalStore {
                                arguments: [refusal.seq, refusal.reason.rawValue, refusal.message, now])
             }
             try db.execute(sql: "UPDATE sync_state SET pushed_seq = max(pushed_seq, ?)", arguments: [response.highestAppliedSeq])
+            CrashPoint.clientMidPushRecord.reached()
         }
     }
 
@@ -59,7 +60,9 @@ extension LocalStore {
             try db.execute(sql: "UPDATE sync_state SET cursor = ?", arguments: [page.nextCursor])
             try db.execute(sql: "UPDATE capture_state SET observed = ?", arguments: [page.nextCursor])
             let fresh = page.changes.filter { ($0.serverSeq ?? Int64.max) > cursor }
-            return try self.applyRemote(fresh, in: db)
+            let report = try self.applyRemote(fresh, in: db)
+            CrashPoint.clientMidPullApply.reached()
+            return report
         }
     }
 
