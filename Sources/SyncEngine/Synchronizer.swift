@@ -4,13 +4,21 @@ import SyncModel
 
 /// What one `clinicsync sync` did.
 public struct SyncSummary: Codable, Sendable, Equatable {
+    /// Local changes the central node acknowledged (applied, merged or already known).
     public var pushed = 0
+    /// Local changes the central node refused, with reasons kept for `status`.
     public var refused = 0
+    /// Changes received from the central node.
     public var pulled = 0
+    /// Received changes that were written here (the rest lost to newer values or were known).
     public var applied = 0
+    /// Conflict records created by this sync, here or at the central node.
     public var conflictsCreated = 0
+    /// Central code releases downloaded and imported.
     public var releasesImported = 0
+    /// Push-then-pull rounds it took to settle.
     public var rounds = 0
+    /// The pull cursor after the sync.
     public var cursor: Int64 = 0
 }
 
@@ -18,11 +26,16 @@ public struct SyncSummary: Codable, Sendable, Equatable {
 /// Each pushed batch and each pulled page is its own transaction, so an interrupted sync
 /// resumes where it stopped, with nothing lost and nothing applied twice.
 public struct Synchronizer: Sendable {
+    /// The clinic store being synced.
     public let store: LocalStore
+    /// The connection to the central node (the caller shuts it down).
     public let client: CentralClient
+    /// Changes per push request.
     public var pushBatch = 1_000
+    /// Changes per pulled page (the server may send fewer).
     public var pullPage = 2_000
 
+    /// A synchronizer for `store` talking through `client`.
     public init(store: LocalStore, client: CentralClient) {
         self.store = store
         self.client = client

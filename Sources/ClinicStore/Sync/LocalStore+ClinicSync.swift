@@ -4,13 +4,21 @@ import SyncModel
 
 /// Where a clinic syncs to and how far it got.
 public struct SyncStatus: Codable, Sendable, Equatable {
+    /// The central node this clinic syncs with (`remote set`), or `nil` when none is set.
     public var serverURL: String?
+    /// Whether a clinic token is stored (the token itself is never shown).
     public var hasToken: Bool
+    /// The central server sequence this clinic has pulled up to.
     public var cursor: Int64
+    /// The local change-log sequence the central node has acknowledged up to.
     public var pushedSeq: Int64
+    /// Local changes not yet acknowledged by the central node.
     public var outbox: Int
+    /// When the last complete sync ended, in milliseconds since 1970; `nil` if never.
     public var lastSyncMillis: Int64?
+    /// Conflict records still open at this store.
     public var openConflicts: Int
+    /// Local changes the central node refused (kept here; see their reasons in `push_refusal`).
     public var refusedChanges: Int
 }
 
