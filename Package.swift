@@ -115,6 +115,7 @@ let package = Package(
             name: "CentralPostgresTests",
             dependencies: [
                 "clinicsync", "CentralPostgres", "CentralServer", "ClinicStore", "SyncEngine", "SyncModel", "BillingModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

@@ -10,7 +10,7 @@ extension PostgresCentral {
         return try await gateway.transaction(readOnly: true) { connection in
             let rows = try await connection.rows("""
                 SELECT id, \(columns.joined(separator: ", ")) FROM conflict
-                WHERE deleted = 0 AND (\(includeResolved) OR status = 0) ORDER BY status, tbl, row_id, field, id
+                WHERE deleted = 0 AND (\(includeResolved) OR status = 0) ORDER BY status, tbl COLLATE "C", row_id COLLATE "C", field COLLATE "C", id COLLATE "C"
                 """, logger: logger)
             return try rows.map { row in
                 let cells = row.makeRandomAccess()

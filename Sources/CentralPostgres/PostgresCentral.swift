@@ -29,9 +29,10 @@ public final class PostgresCentral: CentralBackend {
     private let runTask: Task<Void, Never>
     /// The central node's site id, shared by every process over the database.
     public let siteID: String
+    private let watch: ConnectionWatch
 
     private init(configuration: PostgresCentralConfiguration, clock: any StoreClock, ids: IdentifierGenerator,
-                 logger: Logger, client: PostgresClient, runTask: Task<Void, Never>, siteID: String) {
+                 logger: Logger, client: PostgresClient, runTask: Task<Void, Never>, siteID: String, watch: ConnectionWatch) {
         self.configuration = configuration
         self.clock = clock
         self.ids = ids
@@ -39,6 +40,7 @@ public final class PostgresCentral: CentralBackend {
         self.client = client
         self.runTask = runTask
         self.siteID = siteID
+        self.watch = watch
     }
 
     /// Connects, creates or migrates the schema, and returns the running backend.
@@ -49,13 +51,15 @@ public final class PostgresCentral: CentralBackend {
                              logger: Logger = Logger(label: "clinicsync.postgres")) async throws -> PostgresCentral {
         let client = PostgresClient(configuration: configuration.clientConfiguration, backgroundLogger: logger)
         let runTask = Task { await client.run() }
-        let gateway = Gateway(client: client, leaseTimeout: configuration.leaseTimeout, logger: logger)
+        let watch = ConnectionWatch()
+        let gateway = Gateway(client: client, leaseTimeout: configuration.leaseTimeout,
+                              transactionTimeout: configuration.transactionTimeout, watch: watch, logger: logger)
         do {
             let siteID = try await CentralSchema.migrate(gateway, schema: configuration.schema,
                                                          newSiteID: "central-" + ids.hex(count: 8),
                                                          nowMillis: clock.nowMillis())
             return PostgresCentral(configuration: configuration, clock: clock, ids: ids, logger: logger, client: client,
-                                   runTask: runTask, siteID: siteID)
+                                   runTask: runTask, siteID: siteID, watch: watch)
         } catch {
             runTask.cancel()
             await runTask.value
@@ -73,7 +77,10 @@ public final class PostgresCentral: CentralBackend {
     }
 
     /// Transactions and queries with the lease timeout and error translation.
-    var gateway: Gateway { Gateway(client: client, leaseTimeout: configuration.leaseTimeout, logger: logger) }
+    var gateway: Gateway {
+        Gateway(client: client, leaseTimeout: configuration.leaseTimeout, transactionTimeout: configuration.transactionTimeout,
+                watch: watch, logger: logger)
+    }
 
     public func checkHealth() async throws {
         try await gateway.transaction(readOnly: true) { connection in

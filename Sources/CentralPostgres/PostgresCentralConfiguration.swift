@@ -33,12 +33,15 @@ public struct PostgresCentralConfiguration: Sendable, CustomStringConvertible {
     public var statementTimeout: Duration
     /// The server-side limit on waiting for a lock (`lock_timeout`), e.g. behind a long push.
     public var lockTimeout: Duration
+    /// The client-side limit on one whole transaction, against a connection that died silently.
+    public var transactionTimeout: Duration
 
     /// A configuration from its parts; the timeouts have the defaults `serve` uses.
     public init(host: String = "127.0.0.1", port: Int = 5432, username: String, password: String? = nil,
                 database: String, schema: String = "public", tls: TLSMode = .prefer, maxConnections: Int = 10,
                 connectTimeout: Duration = .seconds(3), leaseTimeout: Duration = .seconds(5),
-                statementTimeout: Duration = .seconds(60), lockTimeout: Duration = .seconds(30)) {
+                statementTimeout: Duration = .seconds(60), lockTimeout: Duration = .seconds(30),
+                transactionTimeout: Duration = .seconds(120)) {
         self.host = host
         self.port = port
         self.username = username
@@ -51,6 +54,7 @@ public struct PostgresCentralConfiguration: Sendable, CustomStringConvertible {
         self.leaseTimeout = leaseTimeout
         self.statementTimeout = statementTimeout
         self.lockTimeout = lockTimeout
+        self.transactionTimeout = transactionTimeout
     }
 
     /// Parses a `postgres://` (or `postgresql://`) URL; throws ``PostgresURLError`` naming what is wrong.

@@ -29,6 +29,14 @@ enum PostgresFailure {
         }
     }
 
+    /// Whether a failed transaction's connection can still take a `ROLLBACK`: the node's own
+    /// errors and a statement the server refused, not a lost connection or a server going down.
+    static func leavesConnectionUsable(_ error: any Error) -> Bool {
+        guard let error = error as? PSQLError else { return !(error is CancellationError) }
+        guard error.code == .server, let state = error.serverInfo?[.sqlState] else { return false }
+        return !["08", "57", "58"].contains(String(state.prefix(2)))
+    }
+
     static func translate(_ error: PSQLError) -> any Error {
         guard error.code == .server, let state = error.serverInfo?[.sqlState] else {
             return CentralStorageUnavailable(reason: "connection failed (\(error.code))")

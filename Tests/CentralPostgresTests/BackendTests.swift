@@ -9,7 +9,7 @@ import Testing
 extension PostgresSuites {
     /// The PostgreSQL backend keeps the SQLite central node's contract: scope, refusals,
     /// replays, enrollment and releases.
-    @Suite struct BackendTests {
+    @Suite(.needsPostgres) struct BackendTests {
         @Test func aPayerTravelsToTheOtherSiteOfTheSameClinicAndNotToAnotherClinic() async throws {
             let central = try await TestDatabase.backend()
             let front = try Clinic.store("alpha", seed: 1), back = try Clinic.store("alpha", seed: 2)

@@ -1,4 +1,5 @@
 import CentralPostgres
+import CentralServer
 import ClinicStore
 import Foundation
 import Synchronization
@@ -7,17 +8,18 @@ import Testing
 
 extension PostgresSuites {
     /// DESIGN §4: "a cursor must never skip a change, also with concurrent pushers and several
-    /// central processes". Pushes commit concurrently through two backends (two connection
-    /// pools, as two `serve` processes have) while pullers page through both with small pages;
-    /// every puller must see every change of its scope exactly once, in server order.
+    /// central processes". Pushes commit concurrently through two backends over one database
+    /// (two connection pools, or two handles on the SQLite file, as two `serve` processes have)
+    /// while pullers page through both with small pages; every puller must see every change of
+    /// its scope exactly once, in server order. The same test on both backends.
     @Suite struct ConcurrentCursorTests {
         static let clinicCount = 6
         static let rounds = 12
         static let payersPerRound = 3
 
-        @Test func pullersThroughTwoProcessesSeeEveryConcurrentChangeExactlyOnce() async throws {
-            let configuration = try TestDatabase.configuration()
-            let nodes = [try await TestDatabase.backend(configuration), try await TestDatabase.backend(configuration)]
+        @Test(arguments: CentralKind.available)
+        func pullersThroughTwoProcessesSeeEveryConcurrentChangeExactlyOnce(kind: CentralKind) async throws {
+            let (nodes, close) = try await Self.twoProcesses(kind)
             let clinics = try (0..<Self.clinicCount).map { try Clinic.store("c\($0)", seed: UInt64($0 + 1)) }
             let pushersDone = Countdown()
             let seen = try await withThrowingTaskGroup(of: (String, [Int64]).self) { group in
@@ -31,7 +33,7 @@ extension PostgresSuites {
                             // Alternate processes: a clinic may sync through any of them.
                             let node = nodes[(index + round) % nodes.count]
                             let request = try #require(try clinic.nextPush(limit: 1_000))
-                            try clinic.recordPush(try await node.acceptPush(request, from: clinic.identity.clinicID))
+                            try clinic.recordPush(try await node.push(request, from: clinic.identity.clinicID))
                         }
                         return (clinic.identity.clinicID, [])
                     }
@@ -73,9 +75,30 @@ extension PostgresSuites {
                         "\(clinicID)'s puller saw every change exactly once, in server order")
                 #expect(try clinic.syncStatus().outbox == 0)
             }
-            let head = try await nodes[1].logHead()
+            let head = try await nodes[1].pull(for: "nobody", site: "observer", since: 0, limit: 1).nextCursor
             #expect(head == Int64(Self.clinicCount * Self.rounds * Self.payersPerRound), "one server sequence per change, no gap")
-            for node in nodes { await node.shutdown() }
+            await close()
+        }
+
+        /// Two backends over one central database, and how to close them.
+        static func twoProcesses(_ kind: CentralKind) async throws -> ([any CentralBackend], @Sendable () async -> Void) {
+            switch kind {
+            case .postgres:
+                let configuration = try TestDatabase.configuration()
+                let first = try await TestDatabase.backend(configuration), second = try await TestDatabase.backend(configuration)
+                return ([first, second], {
+                    await first.shutdown()
+                    await second.shutdown()
+                })
+            case .sqlite:
+                let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clinicsync-cursor-\(UUID().uuidString)")
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                let path = folder.appendingPathComponent("central.sqlite").path
+                _ = try LocalStore.create(at: path, role: .central, clinicID: LocalStore.centralOwner)
+                let nodes: [any CentralBackend] = [StoreBackend(store: try LocalStore.open(at: path)),
+                                                   StoreBackend(store: try LocalStore.open(at: path))]
+                return (nodes, { try? FileManager.default.removeItem(at: folder) })
+            }
         }
     }
 }

@@ -12,10 +12,10 @@ import Testing
 extension PostgresSuites {
     /// PostgreSQL going away and coming back: requests get a clear 503 meanwhile, the node
     /// keeps running and recovers by itself, and no acknowledged push is lost.
-    @Suite(.enabled(if: TestDatabase.isControllable, "set CLINICSYNC_POSTGRES_CTL (scripts/test.sh does)"))
+    @Suite(.needsPostgres, .enabled(if: TestDatabase.isControllable, "set CLINICSYNC_POSTGRES_CTL (scripts/test.sh does)"))
     struct RestartTests {
         @Test func whileTheDatabaseIsDownRequestsGetAClear503AndTheNodeRecoversByItself() async throws {
-            let world = try await PostgresWorld.start(processes: 1, leaseTimeout: .seconds(2))
+            let world = try await CentralWorld.start(.postgres, processes: 1, leaseTimeout: .seconds(2))
             let alpha = try await world.clinic("alpha")
             _ = try alpha.addPayer(payerID: "P1", name: "Plan")
             try TestDatabase.control("stop -m fast")
@@ -38,7 +38,7 @@ extension PostgresSuites {
         }
 
         @Test func aRestartInTheMiddleOfASyncLosesNoAcknowledgedPushAndAppliesNothingTwice() async throws {
-            let world = try await PostgresWorld.start(leaseTimeout: .seconds(2))
+            let world = try await CentralWorld.start(.postgres, leaseTimeout: .seconds(2))
             let token = try await world.central.enroll(clinicID: "alpha", name: nil)
             let writer = try await world.clinic("alpha", site: "writer", token: token)
             let reader = try await world.clinic("alpha", site: "reader", token: token)
@@ -72,7 +72,7 @@ extension PostgresSuites {
             #expect(try writer.syncStatus().outbox == 0)
             #expect(try await world.central.rowIDs("payer", owner: "alpha").count == 1_500)
             #expect(try reader.payers().count == 1_500)
-            let pulled = try await world.central.everything(for: "alpha")
+            let pulled = try await world.postgres.everything(for: "alpha")
             #expect(pulled.count == 1_500, "each change logged once")
             // Every push the writer had acknowledged kept its server sequence.
             let acknowledged = try writer.read { db in
@@ -90,7 +90,7 @@ extension PostgresSuites {
         }
 
         /// Syncs again and again (as a clinic whose sync failed does) until one goes through.
-        static func syncUntilItWorks(_ store: LocalStore, in world: PostgresWorld, through: Int = 0) async throws -> SyncSummary {
+        static func syncUntilItWorks(_ store: LocalStore, in world: CentralWorld, through: Int = 0) async throws -> SyncSummary {
             var lastError: (any Error)?
             for _ in 0..<60 {
                 do {

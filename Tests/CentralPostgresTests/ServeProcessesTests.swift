@@ -9,7 +9,7 @@ extension PostgresSuites {
     /// Two real `clinicsync serve --postgres` processes over one database, as behind a load
     /// balancer: enrollment through one holds at the other, and clinics syncing through both at
     /// once, in any order, converge with nothing lost or doubled.
-    @Suite struct ServeProcessesTests {
+    @Suite(.needsPostgres) struct ServeProcessesTests {
         @Test func twoServeProcessesOverOneDatabaseServeTheSameClinics() async throws {
             let configuration = try TestDatabase.configuration()
             var components = URLComponents(string: TestDatabase.environment["CLINICSYNC_POSTGRES_URL"] ?? "")!

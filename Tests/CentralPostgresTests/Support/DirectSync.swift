@@ -1,4 +1,4 @@
-import CentralPostgres
+import CentralServer
 import ClinicStore
 import Foundation
 import SyncModel
@@ -11,13 +11,13 @@ enum Clinic {
     }
 }
 
-extension PostgresCentral {
+extension CentralBackend {
     /// Pushes the store's outbox and pulls until both are empty, as `Synchronizer` does.
     func sync(_ store: LocalStore, batch: Int = 100, page: Int = 100) async throws {
         for _ in 0..<20 {
             var moved = false
             while let request = try store.nextPush(limit: batch) {
-                try store.recordPush(try await acceptPush(request, from: store.identity.clinicID))
+                try store.recordPush(try await push(request, from: store.identity.clinicID))
                 moved = true
             }
             while true {
@@ -29,6 +29,11 @@ extension PostgresCentral {
             }
             if try store.nextPush() == nil && !moved { return }
         }
+    }
+
+    /// A push with the default clock-skew limit.
+    func push(_ request: PushRequest, from clinicID: String) async throws -> PushResponse {
+        try await acceptPush(request, from: clinicID, skewLimitMillis: HybridLogicalClock.defaultSkewLimitMillis)
     }
 
     /// Everything in `clinic`'s scope, as an outside site pulls it, one page.

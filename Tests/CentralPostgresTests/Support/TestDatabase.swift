@@ -21,10 +21,10 @@ enum TestDatabase {
     /// A configuration on a schema of its own (so tests running at once never share data),
     /// with a small pool and short timeouts.
     static func configuration(schema: String = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased(),
-                              leaseTimeout: Duration = .seconds(5)) throws -> PostgresCentralConfiguration {
+                              leaseTimeout: Duration = .seconds(15)) throws -> PostgresCentralConfiguration {
         var configuration = try PostgresCentralConfiguration(url: environment["CLINICSYNC_POSTGRES_URL"] ?? "")
         configuration.schema = String(schema.prefix(40))
-        configuration.maxConnections = 4
+        configuration.maxConnections = 8
         configuration.leaseTimeout = leaseTimeout
         return configuration
     }

@@ -8,9 +8,10 @@ import SyncModel
 import Testing
 
 extension PostgresSuites {
-    /// DESIGN §4–5 end to end on PostgreSQL: real clinic store files syncing over HTTP through
-    /// two central processes over one database, in any order.
-    @Suite struct SyncEndToEndOnPostgresTests {
+    /// DESIGN §4–5 end to end, the same suite on both central backends: real clinic store
+    /// files syncing over HTTP through two central processes over one database (a PostgreSQL
+    /// schema, or one SQLite store file), in any order.
+    @Suite struct CentralEndToEndTests {
         static func seed(_ store: LocalStore, npi: String = "1234567893") throws -> Claim {
             let patient = try store.addPatient(PatientInput(firstName: "Jane", lastName: "Doe", dateOfBirth: "1980-01-01",
                                                             sex: "F", memberID: "M1"))
@@ -23,8 +24,9 @@ extension PostgresSuites {
             return try store.claim(claim.id)
         }
 
-        @Test func aClinicSyncsThroughEitherProcessAndNeverSeesAnotherClinicsRows() async throws {
-            let world = try await PostgresWorld.start()
+        @Test(arguments: CentralKind.available)
+        func aClinicSyncsThroughEitherProcessAndNeverSeesAnotherClinicsRows(kind: CentralKind) async throws {
+            let world = try await CentralWorld.start(kind)
             let token = try await world.central.enroll(clinicID: "alpha", name: nil)
             let front = try await world.clinic("alpha", site: "front", token: token)
             let back = try await world.clinic("alpha", site: "back", token: token)
@@ -51,8 +53,9 @@ extension PostgresSuites {
             await world.stop()
         }
 
-        @Test func aPushReplayedThroughTheOtherProcessChangesNothing() async throws {
-            let world = try await PostgresWorld.start()
+        @Test(arguments: CentralKind.available)
+        func aPushReplayedThroughTheOtherProcessChangesNothing(kind: CentralKind) async throws {
+            let world = try await CentralWorld.start(kind)
             let alpha = try await world.clinic("alpha")
             _ = try Self.seed(alpha)
             let request = try #require(try alpha.nextPush())
@@ -67,8 +70,9 @@ extension PostgresSuites {
             await world.stop()
         }
 
-        @Test func concurrentEditsAtTwoSitesMakeOneConflictSeenEverywhereAndResolutionClosesIt() async throws {
-            let world = try await PostgresWorld.start()
+        @Test(arguments: CentralKind.available)
+        func concurrentEditsAtTwoSitesMakeOneConflictSeenEverywhereAndResolutionClosesIt(kind: CentralKind) async throws {
+            let world = try await CentralWorld.start(kind)
             let token = try await world.central.enroll(clinicID: "alpha", name: nil)
             let front = try await world.clinic("alpha", site: "front", token: token)
             let back = try await world.clinic("alpha", site: "back", token: token)
@@ -81,7 +85,7 @@ extension PostgresSuites {
             try await world.sync(front, through: 1)
             try await world.sync(back, through: 0)
             try await world.sync(front, through: 0)
-            let atCentral = try await world.central.conflicts()
+            let atCentral = try await world.central.openConflicts()
             #expect(atCentral.count == 1)
             #expect(try front.conflicts().map(\.id) == atCentral.map(\.id))
             #expect(try back.conflicts().map(\.id) == atCentral.map(\.id))
@@ -91,7 +95,7 @@ extension PostgresSuites {
             _ = try front.resolveConflict(try #require(atCentral.first?.id), resolution: .keepLoser)
             try await world.sync(front, through: 1)
             try await world.sync(back, through: 0)
-            #expect(try await world.central.conflicts().isEmpty)
+            #expect(try await world.central.openConflicts().isEmpty)
             #expect(try front.conflicts().isEmpty && back.conflicts().isEmpty)
             #expect(try front.claim(claim.id) == back.claim(claim.id))
             #expect(try back.claim(claim.id).notes == "front note")
@@ -99,8 +103,9 @@ extension PostgresSuites {
             await world.stop()
         }
 
-        @Test func aCodingEditThatMissedTheSubmissionIsParkedEverywhere() async throws {
-            let world = try await PostgresWorld.start()
+        @Test(arguments: CentralKind.available)
+        func aCodingEditThatMissedTheSubmissionIsParkedEverywhere(kind: CentralKind) async throws {
+            let world = try await CentralWorld.start(kind)
             let token = try await world.central.enroll(clinicID: "alpha", name: nil)
             let front = try await world.clinic("alpha", site: "front", token: token)
             let back = try await world.clinic("alpha", site: "back", token: token)
@@ -118,7 +123,7 @@ extension PostgresSuites {
             try await world.sync(front, through: 1)
             #expect(try back.claim(claim.id) == submitted)
             #expect(try front.claim(claim.id) == submitted)
-            let parked = try await world.central.conflicts()
+            let parked = try await world.central.openConflicts()
             #expect(!parked.isEmpty && parked.allSatisfy { $0.kind == .submittedClaim })
             #expect(Set(parked.map { "\($0.table).\($0.field)" }) == ["service_line.charge_cents", "claim.total_charge_cents"])
             #expect(try back.conflicts().map(\.id) == parked.map(\.id))
@@ -126,8 +131,9 @@ extension PostgresSuites {
             await world.stop()
         }
 
-        @Test func aRevokedTokenIsRefusedAndTheWorkStaysInTheOutbox() async throws {
-            let world = try await PostgresWorld.start()
+        @Test(arguments: CentralKind.available)
+        func aRevokedTokenIsRefusedAndTheWorkStaysInTheOutbox(kind: CentralKind) async throws {
+            let world = try await CentralWorld.start(kind)
             let alpha = try await world.clinic("alpha")
             _ = try alpha.addPayer(payerID: "P1", name: "Plan")
             try await world.central.revoke(clinicID: "alpha")
@@ -140,8 +146,9 @@ extension PostgresSuites {
             await world.stop()
         }
 
-        @Test func aClockFarAheadIsRefused() async throws {
-            let world = try await PostgresWorld.start()
+        @Test(arguments: CentralKind.available)
+        func aClockFarAheadIsRefused(kind: CentralKind) async throws {
+            let world = try await CentralWorld.start(kind)
             let ahead = ManualClock(millis: SystemClock().nowMillis() + 3_600_000)
             let alpha = try await world.clinic("alpha", clock: ahead)
             _ = try alpha.addPayer(payerID: "P1", name: "Plan")
@@ -155,8 +162,9 @@ extension PostgresSuites {
 
         /// Several clinics push through alternating processes while each also pulls; every
         /// site ends with exactly its clinic's rows, each change applied once.
-        @Test func concurrentClinicsThroughTwoProcessesConverge() async throws {
-            let world = try await PostgresWorld.start()
+        @Test(arguments: CentralKind.available)
+        func concurrentClinicsThroughTwoProcessesConverge(kind: CentralKind) async throws {
+            let world = try await CentralWorld.start(kind)
             var clinics: [LocalStore] = []
             for index in 0..<4 { clinics.append(try await world.clinic("c\(index)")) }
             try await withThrowingTaskGroup(of: Void.self) { group in
