@@ -71,6 +71,7 @@ CONF
     rm -rf "$pg_dir"
   }
   trap stop_postgres EXIT
+  trap 'stop_postgres; exit 130' INT TERM
   $CLINICSYNC_POSTGRES_CTL -w start >/dev/null
   export CLINICSYNC_POSTGRES_URL="postgres://clinicsync@127.0.0.1:$pg_port/postgres?sslmode=disable"
   echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port for the central backend tests"

@@ -36,7 +36,8 @@ enum LogEntry {
                       reassertedLifecycle: reassertion == 0 ? nil : reassertion)
     }
 
-    /// Appends a change to the log with the next server sequence and returns it. `field` and
+    /// Appends a change to the log with the next server sequence and returns it (the row is
+    /// queued in the context and sent before anything reads the log, or at the end). `field` and
     /// `value` log one column of a row insert; a change of the central site itself is logged
     /// without an origin sequence.
     @discardableResult
@@ -59,17 +60,20 @@ enum LogEntry {
             change.author.map(FieldValue.text) ?? .null, .integer(change.reassertedLifecycle ?? 0),
             .integer(context.nowMillis),
         ]
-        try await context.run("""
-            INSERT INTO change_log (seq, tbl, row_id, owner, field, value, hlc, site, site_seq, prev_hlc, prev_site,
-                                    prev_seq, observed, author, reassertion, recorded_at, applied)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, \(applied))
-            """, arguments)
+        try await context.queueLog(arguments, applied: applied)
         return seq
     }
 
+    /// The columns a new entry is written with, in the order of ``append(_:field:value:applied:in:)``'s values.
+    static let insertColumns = """
+        seq, tbl, row_id, owner, field, value, hlc, site, site_seq, prev_hlc, prev_site, prev_seq, observed, author,
+        reassertion, recorded_at, applied
+        """
+
     /// The server sequence of a change logged before (a replay), if it was logged.
     static func loggedSeq(of change: Change, in context: WriteContext) async throws -> Int64? {
-        try await context.rows("SELECT max(seq) FROM change_log WHERE site = $1 AND site_seq = $2",
+        try await context.flushLog()
+        return try await context.rows("SELECT max(seq) FROM change_log WHERE site = $1 AND site_seq = $2",
                                [.text(change.version.site), .integer(change.version.seq)])
             .first.flatMap { try $0.decode(Int64?.self) }
     }

@@ -75,9 +75,19 @@ extension PostgresCentral {
 
     private func mergeOne(_ change: Change, in context: WriteContext) async throws -> MergeOutcome {
         guard let table = SyncedTable.all[change.table] else { return MergeOutcome() }
-        let states = try await PostgresRowStates.load(table: table, row: change.row, in: context)
-        let lifecycle = try await PostgresRowStates.claimLifecycle(table: table.name, states: states, incoming: change,
+        let exists = try await context.owner(of: table.name, row: change.row) != nil
+        let states = exists ? try await PostgresRowStates.load(table: table, row: change.row, in: context) : [:]
+        let lifecycle: FieldState?
+        let lineClaim = table.name == SyncSchema.serviceLineTable
+            ? (states[SyncSchema.claimIDField]?.value.textValue ?? change.rowValues[SyncSchema.claimIDField]?.textValue) : nil
+        if let lineClaim, let known = context.lifecycles[lineClaim] {
+            lifecycle = known
+        } else {
+            lifecycle = try await PostgresRowStates.claimLifecycle(table: table.name, states: states, incoming: change,
                                                                    in: context)
+            if let lineClaim { context.lifecycles[lineClaim] = .some(lifecycle) }
+        }
+        if table.name == SyncSchema.claimTable { context.lifecycles[change.row] = nil }
         if change.isRowInsert {
             let decision = Merge.row(current: states, incoming: change,
                                      context: RowContext(tombstone: states[SyncSchema.deletedField], claimLifecycle: lifecycle))
@@ -86,6 +96,7 @@ extension PostgresCentral {
             if states.isEmpty {
                 try await SyncedRows.insert(into: table.name, row: change.row, values: change.rowValues, columns: applied,
                                             in: context)
+                context.inserted(table.name, row: change.row, owner: change.owner)
                 outcome.logSeq = try await LogEntry.append(change, in: context)
             } else {
                 for field in applied {
@@ -110,6 +121,7 @@ extension PostgresCentral {
     /// Writes a re-assertion (rule 4) as the node's own change, flagged so no replica parks it.
     private func writeReassertion(_ reassertion: Reassertion, in context: WriteContext) async throws {
         context.hlc += 1
+        if reassertion.table == SyncSchema.claimTable { context.lifecycles[reassertion.row] = nil }
         try await SyncedRows.update(reassertion.table, row: reassertion.row, column: reassertion.field,
                                     to: reassertion.value, in: context)
         let change = reassertion.change(version: Version(hlc: HLC(bitPattern: context.hlc), site: context.siteID,

@@ -90,8 +90,7 @@ extension PostgresCentral {
         guard change.owner == clinicID else {
             return RefusedChange(seq: seq, reason: .outOfScope, message: "row \(change.row) belongs to \(change.owner), not \(clinicID)")
         }
-        let owner = try await context.rows("SELECT owner FROM \(table.name) WHERE id = $1", [.text(change.row)])
-            .first.map { try $0.decode(String.self) }
+        let owner = try await context.owner(of: table.name, row: change.row)
         if let owner, owner != clinicID {
             return RefusedChange(seq: seq, reason: .outOfScope, message: "row \(change.row) belongs to another clinic")
         }

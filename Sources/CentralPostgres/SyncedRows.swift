@@ -65,6 +65,7 @@ enum PostgresRowStates {
         typealias Meta = (version: Version, serverSeq: Int64, observed: Int64)
         var versions: [String: Meta] = [:]
         var insertVersion: Meta?
+        try await context.flushLog()
         let entries = try await context.rows("""
             SELECT seq, field, hlc, site, site_seq, observed FROM change_log
             WHERE tbl = $1 AND row_id = $2 AND applied ORDER BY seq

@@ -21,6 +21,18 @@ final class WriteContext {
     var hlc: Int64
     /// The cursor the node's own changes carry as `observed`.
     var observed: Int64
+    /// What this transaction already knows of synced rows: owner by table and id, `nil` inside
+    /// when the row does not exist. Saves a round trip per change of a batch of new rows.
+    private var owners: [RowKey: String?] = [:]
+    /// The lifecycle state of claims whose lines arrive together (dropped when the claim changes).
+    var lifecycles: [String: FieldState?] = [:]
+    /// Log entries not yet sent: written in multi-row inserts before anything reads the log.
+    private var pendingLog: [(arguments: [FieldValue], applied: Bool)] = []
+
+    struct RowKey: Hashable {
+        var table: String
+        var id: String
+    }
 
     private init(connection: PostgresConnection, logger: Logger, siteID: String, nowMillis: Int64, author: String?,
                  head: Int64, hlc: Int64) {
@@ -53,10 +65,53 @@ final class WriteContext {
         return head
     }
 
-    /// Stores the log head and the clock.
+    /// Queues one `change_log` row (the values of ``LogEntry/insertColumns``).
+    func queueLog(_ arguments: [FieldValue], applied: Bool) async throws {
+        pendingLog.append((arguments, applied))
+        if pendingLog.count >= Self.logChunk { try await flushLog() }
+    }
+
+    /// The most log rows in one insert (16 parameters each, well under PostgreSQL's 65,535).
+    static let logChunk = 500
+
+    /// Sends the queued log rows; call before reading `change_log` in this transaction.
+    func flushLog() async throws {
+        guard !pendingLog.isEmpty else { return }
+        let entries = pendingLog
+        pendingLog = []
+        for start in stride(from: 0, to: entries.count, by: Self.logChunk) {
+            var arguments: [FieldValue] = []
+            var tuples: [String] = []
+            for entry in entries[start..<min(start + Self.logChunk, entries.count)] {
+                let base = arguments.count
+                let placeholders = (1...entry.arguments.count).map { "$\(base + $0)" }.joined(separator: ", ")
+                tuples.append("(\(placeholders), \(entry.applied))")
+                arguments += entry.arguments
+            }
+            try await run("INSERT INTO change_log (\(LogEntry.insertColumns)) VALUES \(tuples.joined(separator: ", "))",
+                          arguments)
+        }
+    }
+
+    /// Sends the queued log rows and stores the log head and the clock.
     func finish() async throws {
+        try await flushLog()
         try await connection.run("UPDATE central_state SET log_head = $1, hlc = $2", [.integer(head), .integer(hlc)],
                                  logger: logger)
+    }
+
+    /// The owner of a synced row (`nil` when it does not exist), remembered for the transaction.
+    func owner(of table: String, row id: String) async throws -> String? {
+        let key = RowKey(table: table, id: id)
+        if let known = owners[key] { return known }
+        let owner = try await rows("SELECT owner FROM \(table) WHERE id = $1", [.text(id)]).first.map { try $0.decode(String.self) }
+        owners[key] = .some(owner)
+        return owner
+    }
+
+    /// Records that this transaction inserted a row.
+    func inserted(_ table: String, row id: String, owner: String) {
+        owners[RowKey(table: table, id: id)] = .some(owner)
     }
 
     /// Runs a statement in the transaction.
