@@ -160,6 +160,90 @@ extension PostgresSuites {
             await world.stop()
         }
 
+        @Test(arguments: CentralKind.available)
+        func concurrentEditsAtAClinicAndTheCentralOfficeMakeOneConflictSeenAtBothEnds(kind: CentralKind) async throws {
+            let world = try await CentralWorld.start(kind)
+            let alpha = try await world.clinic("alpha")
+            let claim = try Self.seed(alpha)
+            try await world.sync(alpha)
+            _ = try alpha.setClaimField(claim.id, field: .notes, value: "clinic note")
+            try await Task.sleep(for: .milliseconds(5))
+            try await world.central.edit("claim", row: claim.id, field: "notes", value: "central note")
+            try await world.sync(alpha, through: 1)
+            let atClinic = try alpha.conflicts(), atCentral = try await world.central.openConflicts()
+            #expect(atClinic.count == 1)
+            #expect(atClinic.map(\.id) == atCentral.map(\.id))
+            #expect(atClinic.first?.winner == atCentral.first?.winner)
+            #expect(try await world.central.row("claim", id: claim.id)?["notes"] == .text(alpha.claim(claim.id).notes))
+
+            _ = try alpha.resolveConflict(try #require(atClinic.first?.id), resolution: .keepLoser)
+            try await world.sync(alpha)
+            #expect(try alpha.conflicts().isEmpty)
+            #expect(try await world.central.openConflicts().isEmpty)
+            #expect(try await world.central.row("claim", id: claim.id)?["notes"] == .text(alpha.claim(claim.id).notes))
+            await world.stop()
+        }
+
+        @Test(arguments: CentralKind.available)
+        func aCodingEditToAClaimTheCentralOfficeSubmittedIsParkedAndTheClaimIsUnchanged(kind: CentralKind) async throws {
+            let world = try await CentralWorld.start(kind)
+            let alpha = try await world.clinic("alpha")
+            let claim = try Self.seed(alpha)
+            try await world.sync(alpha)
+            try await world.central.edit("claim", row: claim.id, field: "lifecycle",
+                                         value: .integer(Int64(ClaimLifecycle(stage: .submitted).rank)))
+            _ = try alpha.setLine(claim: claim.id, lineNumber: 1, LineInput(charge: "250.00"))
+            try await world.sync(alpha, through: 1)
+            let parked = try alpha.conflicts()
+            #expect(parked.allSatisfy { $0.kind == .submittedClaim })
+            #expect(Set(parked.map { "\($0.table).\($0.field)=\($0.loser.value)" })
+                    == ["service_line.charge_cents=25000", "claim.total_charge_cents=25000"])
+            #expect(try await world.central.openConflicts().map(\.id) == parked.map(\.id))
+            #expect(try alpha.claim(claim.id).totalChargeCents == claim.totalChargeCents)
+            #expect(try alpha.claim(claim.id).lines.map(\.chargeCents) == claim.lines.map(\.chargeCents))
+            #expect(try await world.central.row("claim", id: claim.id)?["total_charge_cents"] == .integer(claim.totalChargeCents))
+            await world.stop()
+        }
+
+        /// Clinics push through alternating processes while the central office writes shared
+        /// rows and small-page pulls run: every change reaches every clinic exactly once.
+        @Test(arguments: CentralKind.available)
+        func pullsNeverSkipAChangeUnderConcurrentClinicAndCentralWriters(kind: CentralKind) async throws {
+            let world = try await CentralWorld.start(kind)
+            var clinics: [LocalStore] = []
+            for index in 0..<3 { clinics.append(try await world.clinic("c\(index)")) }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for (index, clinic) in clinics.enumerated() {
+                    group.addTask {
+                        for round in 0..<8 {
+                            _ = try clinic.addPayer(payerID: "\(clinic.identity.clinicID)R\(round)", name: "Plan \(round)")
+                            try await world.sync(clinic, through: index + round)
+                        }
+                    }
+                }
+                group.addTask {
+                    for index in 0..<40 {
+                        try await world.central.add("payer", row: UUID().uuidString.lowercased(), owner: "central",
+                                                    values: ["payer_id": .text("CENTRAL\(index)"), "name": .text("Shared \(index)"),
+                                                             "filing_indicator": .text("CI")])
+                    }
+                }
+                try await group.waitForAll()
+            }
+            for (index, clinic) in clinics.enumerated() {
+                try await world.sync(clinic, through: index)
+                let payers = try clinic.payers()
+                #expect(payers.filter { $0.owner == "central" }.count == 40)
+                #expect(payers.filter { $0.owner == clinic.identity.clinicID }.count == 8)
+                #expect(payers.count == 48, "no other clinic's payers, none missing")
+                let dupes = try clinic.read {
+                    try Int.fetchOne($0, sql: "SELECT count(*) - count(DISTINCT site || ':' || site_seq) FROM change_log WHERE site_seq IS NOT NULL")
+                }
+                #expect(dupes == 0, "nothing applied twice")
+            }
+            await world.stop()
+        }
+
         /// Several clinics push through alternating processes while each also pulls; every
         /// site ends with exactly its clinic's rows, each change applied once.
         @Test(arguments: CentralKind.available)

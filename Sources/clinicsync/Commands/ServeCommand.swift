@@ -55,7 +55,9 @@ struct ServeCommand: AsyncParsableCommand {
         if database.password == nil, let password = ProcessInfo.processInfo.environment["PGPASSWORD"] {
             database.password = password
         }
-        let backend = try await PostgresCentral.start(configuration: database, logger: logger)
+        var databaseLogger = Logger(label: "clinicsync.postgres")
+        databaseLogger.logLevel = .warning  // the pool's reconnect attempts while the server is down are info
+        let backend = try await PostgresCentral.start(configuration: database, logger: databaseLogger)
         do {
             if let publishReleasesFrom {
                 let added = try await backend.publishReleases(from: try LocalStore.open(at: publishReleasesFrom))

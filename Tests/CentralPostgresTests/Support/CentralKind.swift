@@ -29,10 +29,22 @@ protocol CentralInspection: Sendable {
     func openConflicts() async throws -> [ConflictRecord]
     /// The last server sequence handed out.
     func logHead() async throws -> Int64
+    /// The central office edits one field, as its own change.
+    func edit(_ table: String, row: String, field: String, value: FieldValue) async throws
+    /// The central office adds a row, as its own change.
+    func add(_ table: String, row: String, owner: String, values: [String: FieldValue]) async throws
 }
 
 extension PostgresCentral: CentralInspection {
     func openConflicts() async throws -> [ConflictRecord] { try await conflicts() }
+
+    func edit(_ table: String, row: String, field: String, value: FieldValue) async throws {
+        try await write(table: table, row: row, field: field, value: value, author: "central office")
+    }
+
+    func add(_ table: String, row: String, owner: String, values: [String: FieldValue]) async throws {
+        try await insert(table: table, row: row, owner: owner, values: values, author: "central office")
+    }
 }
 
 /// The SQLite central store, read directly.
@@ -65,6 +77,32 @@ struct StoreInspection: CentralInspection {
     }
 
     func openConflicts() async throws -> [ConflictRecord] { try store.conflicts() }
+
+    func edit(_ table: String, row: String, field: String, value: FieldValue) async throws {
+        try store.write(author: "central office") { db in
+            try db.execute(sql: "UPDATE \(table) SET \(field) = ? WHERE id = ?", arguments: [Self.database(value), row])
+        }
+    }
+
+    func add(_ table: String, row: String, owner: String, values: [String: FieldValue]) async throws {
+        var record = values
+        record["owner"] = .text(owner)
+        let columns = record, names = record.keys.sorted()
+        let placeholders = Array(repeating: "?", count: names.count + 1).joined(separator: ", ")
+        try store.write(author: "central office") { db in
+            try db.execute(sql: "INSERT INTO \(table) (id, \(names.joined(separator: ", "))) VALUES (\(placeholders))",
+                           arguments: StatementArguments([row.databaseValue] + names.map { Self.database(columns[$0] ?? .null) }))
+        }
+    }
+
+    private static func database(_ value: FieldValue) -> DatabaseValue {
+        switch value {
+        case .null: return .null
+        case .integer(let int): return int.databaseValue
+        case .real(let double): return double.databaseValue
+        case .text(let text): return text.databaseValue
+        }
+    }
 
     func logHead() async throws -> Int64 {
         try store.read { try Int64.fetchOne($0, sql: "SELECT coalesce(max(seq), 0) FROM change_log") ?? 0 }
