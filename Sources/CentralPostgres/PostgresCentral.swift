@@ -82,6 +82,7 @@ public final class PostgresCentral: CentralBackend {
                 watch: watch, logger: logger)
     }
 
+    /// Answers a trivial query, or throws ``CentralServer/CentralStorageUnavailable`` (`/healthz` says 503).
     public func checkHealth() async throws {
         try await gateway.transaction(readOnly: true) { connection in
             _ = try await connection.query("SELECT 1", logger: self.logger).collect()

@@ -11,16 +11,27 @@ import PostgresNIO
 public struct PostgresCentralConfiguration: Sendable, CustomStringConvertible {
     /// How to use TLS toward the server.
     public enum TLSMode: String, Sendable {
-        case disable, prefer, require
+        /// Plain TCP (a server on the same machine or a private network).
+        case disable
+        /// TLS when the server offers it.
+        case prefer
+        /// TLS or no connection.
+        case require
     }
 
+    /// The server's host name or address.
     public var host: String
+    /// The server's port (5432 unless the URL says otherwise).
     public var port: Int
+    /// The PostgreSQL user.
     public var username: String
+    /// The user's password, if the server asks for one (never printed).
     public var password: String?
+    /// The database holding ClinicSync's schema.
     public var database: String
     /// The PostgreSQL schema holding ClinicSync's tables (created when missing).
     public var schema: String
+    /// Whether to use TLS toward the server (`sslmode`).
     public var tls: TLSMode
     /// The most connections one `serve` process opens.
     public var maxConnections: Int
@@ -98,6 +109,7 @@ public struct PostgresCentralConfiguration: Sendable, CustomStringConvertible {
     }
 
     /// `postgres://USER@HOST:PORT/DATABASE (schema S)`, never the password.
+    /// (Also the form every error about reaching the server uses.)
     public var description: String { "postgres://\(username)@\(host):\(port)/\(database) (schema \(schema))" }
 
     /// Whether `name` can be used as a schema name unquoted: a letter, then letters, digits or `_`.
@@ -140,5 +152,6 @@ public struct PostgresURLError: Error, Hashable, Sendable, CustomStringConvertib
     /// What is wrong with the URL.
     public var problem: String
 
+    /// `the PostgreSQL URL cannot be used: PROBLEM`.
     public var description: String { "the PostgreSQL URL cannot be used: \(problem)" }
 }

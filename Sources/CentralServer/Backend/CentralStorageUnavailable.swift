@@ -10,5 +10,6 @@ public struct CentralStorageUnavailable: Error, Hashable, Sendable, CustomString
     /// An outage with its reason.
     public init(reason: String) { self.reason = reason }
 
+    /// `the central database is unavailable: REASON`.
     public var description: String { "the central database is unavailable: \(reason)" }
 }

@@ -11,34 +11,42 @@ public struct StoreBackend: CentralBackend {
     /// A backend over `store` (a central store).
     public init(store: LocalStore) { self.store = store }
 
+    /// Applies a pushed batch in one SQLite transaction (`LocalStore.acceptPush`).
     public func acceptPush(_ request: PushRequest, from clinicID: String, skewLimitMillis: Int64) async throws -> PushResponse {
         try await run { try $0.acceptPush(request, from: clinicID, skewLimitMillis: skewLimitMillis) }
     }
 
+    /// A page of changes in the clinic's scope (`LocalStore.pull`).
     public func pull(for clinicID: String, site: String, since: Int64, limit: Int) async throws -> PullResponse {
         try await run { try $0.pull(for: clinicID, site: site, since: since, limit: limit) }
     }
 
+    /// The clinic a token authorizes (`LocalStore.authenticate`).
     public func authenticate(token: String) async throws -> String? {
         try await run { try $0.authenticate(token: token) }
     }
 
+    /// Enrolls a clinic or rotates its token (`LocalStore.enroll`).
     public func enroll(clinicID: String, name: String?) async throws -> String {
         try await run { try $0.enroll(clinicID: clinicID, name: name) }
     }
 
+    /// Revokes a clinic's token (`LocalStore.revoke`).
     public func revoke(clinicID: String) async throws {
         try await run { try $0.revoke(clinicID: clinicID) }
     }
 
+    /// The enrolled clinics (`LocalStore.enrollments`).
     public func enrollments() async throws -> [Enrollment] {
         try await run { try $0.enrollments() }
     }
 
+    /// The releases published to clinics (`LocalStore.publishedReleases`).
     public func publishedReleases() async throws -> [CodeRelease] {
         try await run { try $0.publishedReleases() }
     }
 
+    /// One published release as a bulk file (`LocalStore.releaseFile`).
     public func releaseFile(id: String) async throws -> ReleaseFile {
         try await run { try $0.releaseFile(id: id) }
     }
