@@ -106,12 +106,11 @@ public final class CentralClient: Sendable {
         request.headers.add(name: "Accept", value: "application/json")
         request.headers.add(name: "Accept-Encoding", value: "gzip")
         if let body {
-            let encoder = JSONEncoder()
-            let json = [UInt8](try encoder.encode(body))
+            let json = try WireJSON.encode(body)
             request.headers.add(name: "Content-Type", value: "application/json")
             if json.count > 16 << 10 {
                 request.headers.add(name: "Content-Encoding", value: "gzip")
-                request.body = .bytes(ByteBuffer(bytes: try Gzip.compress(json)))
+                request.body = .bytes(ByteBuffer(bytes: try Gzip.compress(json, level: 1)))
             } else {
                 request.body = .bytes(ByteBuffer(bytes: json))
             }
@@ -133,8 +132,7 @@ public final class CentralClient: Sendable {
             throw SyncError.unexpectedResponse(status: status, detail: String(decoding: data.prefix(200), as: UTF8.self))
         }
         do {
-            let decoder = JSONDecoder()
-            return try decoder.decode(Reply.self, from: data)
+            return try WireJSON.decode(Reply.self, from: [UInt8](data))
         } catch {
             throw SyncError.unexpectedResponse(status: status, detail: "the reply is not the expected JSON")
         }

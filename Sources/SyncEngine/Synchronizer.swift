@@ -42,16 +42,38 @@ public struct Synchronizer: Sendable {
     }
 
     /// Syncs until push and pull are both empty. `progress` gets a line of text per step.
+    ///
+    /// Requests still go one at a time and in order; what overlaps is the preparation: the
+    /// next outbox batch is read while a push is in flight, and the next pull page is fetched
+    /// while the current one is applied (a pull is a read; pages are still applied in order).
     public func run(progress: (@Sendable (String) -> Void)? = nil) async throws -> SyncSummary {
         var plan = SyncPlan()
         var summary = SyncSummary()
+        let store = self.store, client = self.client, pushBatch = self.pushBatch, pullPage = self.pullPage
+        var preparedPush: (after: Int64, batch: Task<PushRequest?, any Error>)?
+        var prefetchedPull: (since: Int64, page: Task<PullResponse, any Error>)?
+        defer {
+            preparedPush?.batch.cancel()
+            prefetchedPull?.page.cancel()
+        }
         while plan.step != .done {
             switch plan.step {
             case .push:
-                guard let request = try store.nextPush(limit: pushBatch) else {
+                let pushed = try store.syncProgress().pushedSeq
+                let next: PushRequest?
+                if let prepared = preparedPush, prepared.after == pushed {
+                    next = try await prepared.batch.value
+                } else {
+                    preparedPush?.batch.cancel()
+                    next = try store.nextPush(limit: pushBatch)
+                }
+                preparedPush = nil
+                guard let request = next else {
                     plan.record(.nothingToPush)
                     continue
                 }
+                let last = request.changes.last?.version.seq ?? pushed
+                preparedPush = (last, Task { try store.nextPush(after: last, limit: pushBatch) })
                 let response = try await client.push(request)
                 CrashPoint.clientAfterPushReply.reached()
                 try store.recordPush(response)
@@ -61,8 +83,19 @@ public struct Synchronizer: Sendable {
                 progress?("pushed \(summary.pushed) changes")
                 plan.record(.pushed(outboxEmpty: try store.nextPush(limit: 1) == nil))
             case .pull:
-                let cursor = try store.syncStatus().cursor
-                let page = try await client.pull(since: cursor, limit: pullPage, site: store.identity.siteID)
+                let cursor = try store.syncProgress().cursor
+                let page: PullResponse
+                if let prefetched = prefetchedPull, prefetched.since == cursor {
+                    page = try await prefetched.page.value
+                } else {
+                    prefetchedPull?.page.cancel()
+                    page = try await client.pull(since: cursor, limit: pullPage, site: store.identity.siteID)
+                }
+                prefetchedPull = nil
+                if page.hasMore {
+                    let since = page.nextCursor, site = store.identity.siteID
+                    prefetchedPull = (since, Task { try await client.pull(since: since, limit: pullPage, site: site) })
+                }
                 let report = try store.applyPull(page)
                 CrashPoint.clientAfterPullCommit.reached()
                 summary.pulled += page.changes.count

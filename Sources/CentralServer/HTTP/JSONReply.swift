@@ -13,11 +13,9 @@ struct JSONReply: Sendable {
 
     /// Encodes `value`; gzips it when `gzip` is set and the JSON is at least ``gzipThreshold`` bytes.
     init<Value: Encodable>(_ value: Value, gzip: Bool) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let json = [UInt8](try encoder.encode(value))
+        let json = try WireJSON.encode(value)
         if gzip && json.count >= Self.gzipThreshold {
-            bytes = try Gzip.compress(json)
+            bytes = try Gzip.compress(json, level: 1)
             gzipped = true
         } else {
             bytes = json

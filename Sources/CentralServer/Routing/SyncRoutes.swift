@@ -22,7 +22,7 @@ struct SyncRoutes {
         let clinicID = try context.requireClinic()
         let body = try await RequestBody.bytes(of: request, limit: configuration.maxBodyBytes)
         let gzip = JSONReply.acceptsGzip(request), skewLimit = configuration.skewLimitMillis
-        let push = try await Offload.run { try JSONDecoder().decode(PushRequest.self, from: Data(body)) }
+        let push = try await Offload.run { try WireJSON.decode(PushRequest.self, from: body) }
         let reply = try await backend.acceptPush(push, from: clinicID, skewLimitMillis: skewLimit)
         let encoded = try await Offload.run { try JSONReply(reply, gzip: gzip) }
         metrics.record(reply)

@@ -12,59 +12,66 @@ enum ChangeLogEntry {
 
     /// A wire change from a `change_log` row. `serverSeqFromSeq` is set at the central node,
     /// whose log sequence is the server sequence.
+    /// Reads columns by position (the order of ``columns``): by name costs a search per column.
     static func change(from row: Row, serverSeqFromSeq: Bool) throws -> Change {
-        let seq: Int64 = row["seq"]
-        let field: String = row["field"]
-        let value = FieldValue(row["value"] as DatabaseValue)
+        let seq: Int64 = row[0]
+        let field: String = row[4]
+        let value = FieldValue(row[5] as DatabaseValue)
         var rowValues: [String: FieldValue] = [:]
         if field == SyncSchema.rowInsertField, case .text(let json) = value {
             rowValues = try decodeObject(json)
         }
-        let site: String = row["site"]
-        let version = Version(hlc: HLC(bitPattern: row["hlc"]), site: site, seq: row["site_seq"] ?? seq)
+        let site: String = row[7]
+        let version = Version(hlc: HLC(bitPattern: row[6]), site: site, seq: row[8] ?? seq)
         var replaced: Version?
-        if let prevHLC: Int64 = row["prev_hlc"], let prevSite: String = row["prev_site"], let prevSeq: Int64 = row["prev_seq"] {
+        if let prevHLC: Int64 = row[9], let prevSite: String = row[10], let prevSeq: Int64 = row[11] {
             replaced = Version(hlc: HLC(bitPattern: prevHLC), site: prevSite, seq: prevSeq)
         }
-        return Change(table: row["tbl"], row: row["row_id"], owner: row["owner"], field: field,
+        return Change(table: row[1], row: row[2], owner: row[3], field: field,
                       value: field == SyncSchema.rowInsertField ? .null : value, rowValues: rowValues,
-                      version: version, replaced: replaced, observed: row["observed"],
-                      serverSeq: serverSeqFromSeq ? seq : row["server_seq"] as Int64?, author: row["author"],
-                      reassertedLifecycle: (row["reassertion"] as Int64?).flatMap { $0 == 0 ? nil : $0 })
+                      version: version, replaced: replaced, observed: row[12],
+                      serverSeq: serverSeqFromSeq ? seq : row[13] as Int64?, author: row[14],
+                      reassertedLifecycle: (row[15] as Int64?).flatMap { $0 == 0 ? nil : $0 })
     }
 
     /// Appends a change applied from elsewhere (or a re-assertion written here) to the log.
     /// Returns the new log sequence.
     @discardableResult
+    /// `rowKeys`, when given, are the row insert's keys already sorted (the merge sorts them).
     static func append(_ change: Change, field: String? = nil, value: FieldValue? = nil, localSite: String,
-                       nowMillis: Int64, applied: Bool = true, _ db: Database) throws -> Int64 {
+                       nowMillis: Int64, applied: Bool = true, rowKeys: [String]? = nil, _ db: Database) throws -> Int64 {
         let logged: DatabaseValue
         if change.isRowInsert && field == nil {
-            logged = try encodeObject(change.rowValues).databaseValue
+            logged = try (rowKeys.map { FlatJSON.encode(change.rowValues, keys: $0) } ?? encodeObject(change.rowValues)).databaseValue
         } else {
             logged = (value ?? change.value).databaseValue
         }
         let isLocal = change.version.site == localSite
-        try db.execute(sql: """
+        let insert = try db.cachedStatement(sql: """
             INSERT INTO change_log (tbl, row_id, owner, field, value, hlc, site, site_seq, prev_hlc, prev_site,
                                     prev_seq, observed, server_seq, author, reassertion, applied, recorded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [change.table, change.row, change.owner, field ?? change.field, logged,
-                             change.version.hlc.bitPattern, change.version.site,
-                             isLocal ? nil : change.version.seq, change.replaced?.hlc.bitPattern,
-                             change.replaced?.site, change.replaced?.seq, change.observed, change.serverSeq,
-                             change.author, change.reassertedLifecycle ?? 0, applied, nowMillis])
+            """)
+        try StatementBinding.execute(insert, [
+            change.table.databaseValue, change.row.databaseValue, change.owner.databaseValue,
+            (field ?? change.field).databaseValue, logged, change.version.hlc.bitPattern.databaseValue,
+            change.version.site.databaseValue, isLocal ? .null : change.version.seq.databaseValue,
+            change.replaced?.hlc.bitPattern.databaseValue ?? .null, change.replaced?.site.databaseValue ?? .null,
+            change.replaced?.seq.databaseValue ?? .null, change.observed.databaseValue,
+            change.serverSeq?.databaseValue ?? .null, change.author?.databaseValue ?? .null,
+            (change.reassertedLifecycle ?? 0).databaseValue, applied.databaseValue, nowMillis.databaseValue,
+        ], in: db)
         return db.lastInsertedRowID
     }
 
+    /// Row values logged as a JSON object (by the capture triggers' `json_object`, or by ``encodeObject(_:)``).
     static func decodeObject(_ json: String) throws -> [String: FieldValue] {
-        try JSONDecoder().decode([String: FieldValue].self, from: Data(json.utf8))
+        try FlatJSON.decode(json)
     }
 
+    /// Row values as a JSON object, keys sorted.
     static func encodeObject(_ values: [String: FieldValue]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(values), as: UTF8.self)
+        FlatJSON.encode(values)
     }
 }
 

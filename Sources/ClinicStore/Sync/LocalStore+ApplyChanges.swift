@@ -20,12 +20,13 @@ extension LocalStore {
         var conflicts: [ConflictRecord] = []
         var reassertions: [Reassertion] = []
         var maxHLC: Int64 = 0
+        var memo = BatchMemo()
 
         try db.execute(sql: "UPDATE capture_state SET applying = 1")
         for change in changes {
             let site = change.version.site
             if site == localSite { report.duplicates += 1; continue }
-            let known = try progress[site] ?? Int64.fetchOne(db, sql: "SELECT max_seq FROM site_progress WHERE site = ?",
+            let known = try progress[site] ?? Int64.fetchOne(db.cachedStatement(sql: "SELECT max_seq FROM site_progress WHERE site = ?"),
                                                              arguments: [site]) ?? 0
             if change.version.seq <= known {
                 report.duplicates += 1
@@ -39,7 +40,7 @@ extension LocalStore {
                 continue
             }
             maxHLC = max(maxHLC, change.version.hlc.bitPattern)
-            var outcome = try mergeOne(change, db: db, central: central, now: now)
+            var outcome = try mergeOne(change, db: db, central: central, now: now, memo: &memo)
             if central, outcome.logSeq == nil {
                 // Every accepted change gets a server sequence, even one merged away, so its
                 // writer learns where it stands in the central order (causality stays exact).
@@ -78,29 +79,81 @@ extension LocalStore {
         var reassertions: [Reassertion] = []
     }
 
-    private func mergeOne(_ change: Change, db: Database, central: Bool, now: Int64) throws -> MergeOutcome {
+    /// What one batch reads or prepares again and again: the lifecycle of claims whose lines
+    /// arrive together (each line's merge needs it; a change to the claim row drops its entry),
+    /// and the insert statement for each table and column list.
+    private struct BatchMemo {
+        var lifecycles: [String: FieldState?] = [:]
+        /// Per table: the last insert's column list (all known columns) and its statement.
+        var inserts: [String: (columns: [String], statement: Statement)] = [:]
+        var probes: [String: Statement] = [:]
+
+        /// The insert statement for `columns` of `table`.
+        mutating func insert(into table: String, columns: [String], _ db: Database) throws -> Statement {
+            if let last = inserts[table], last.columns == columns { return last.statement }
+            let placeholders = Array(repeating: "?", count: columns.count + 1).joined(separator: ", ")
+            let statement = try db.cachedStatement(
+                sql: "INSERT INTO \(table) (id, \(columns.joined(separator: ", "))) VALUES (\(placeholders))")
+            inserts[table] = (columns, statement)
+            return statement
+        }
+
+        /// The columns of `fields` that `table` has, in order: a column list seen before is known whole.
+        func known(_ fields: [String], in table: SyncedTable) -> [String] {
+            if let last = inserts[table.name], last.columns == fields { return fields }
+            return fields.filter { table.columns[$0] != nil }
+        }
+
+        /// Whether `table` has a row `id` (one primary-key probe, no row decoded).
+        mutating func exists(_ table: String, _ id: String, _ db: Database) throws -> Bool {
+            let probe = try probes[table] ?? db.cachedStatement(sql: "SELECT 1 FROM \(table) WHERE id = ?")
+            probes[table] = probe
+            return try StatementBinding.hasRow(probe, [id.databaseValue], in: db)
+        }
+    }
+
+    private func mergeOne(_ change: Change, db: Database, central: Bool, now: Int64,
+                          memo: inout BatchMemo) throws -> MergeOutcome {
         guard let table = SyncedTable.all[change.table] else { return MergeOutcome() }
-        let states = try RowStates.load(db, table: table.name, row: change.row, centralLog: central)
-        let lifecycle = try RowStates.claimLifecycle(db, table: table.name, states: states, incoming: change,
+        let states = try memo.exists(table.name, change.row, db)
+            ? RowStates.load(db, table: table.name, row: change.row, centralLog: central) : [:]
+        let lifecycle: FieldState?
+        let lineClaim = table.name == SyncSchema.serviceLineTable
+            ? (states[SyncSchema.claimIDField]?.value.textValue ?? change.rowValues[SyncSchema.claimIDField]?.textValue) : nil
+        if let lineClaim, let cached = memo.lifecycles[lineClaim] {
+            lifecycle = cached
+        } else {
+            lifecycle = try RowStates.claimLifecycle(db, table: table.name, states: states, incoming: change,
                                                      centralLog: central)
+            if let lineClaim { memo.lifecycles[lineClaim] = .some(lifecycle) }
+        }
+        if table.name == SyncSchema.claimTable { memo.lifecycles[change.row] = nil }
         let site = identity.siteID
         if change.isRowInsert {
             let decision = Merge.row(current: states, incoming: change,
                                      context: RowContext(tombstone: states[SyncSchema.deletedField], claimLifecycle: lifecycle))
             var outcome = MergeOutcome(conflicts: decision.conflicts, reassertions: decision.reassertions)
-            let applied = decision.appliedFields.filter { table.columns[$0] != nil }
+            let applied = memo.known(decision.appliedFields, in: table)
             if states.isEmpty {
-                let columns = ["id"] + applied
-                let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-                let values = [change.row.databaseValue] + applied.map { (change.rowValues[$0] ?? .null).databaseValue }
-                try db.execute(sql: "INSERT INTO \(table.name) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))",
-                               arguments: StatementArguments(values))
-                outcome.logSeq = try ChangeLogEntry.append(change, localSite: site, nowMillis: now, db)
+                var values = [change.row.databaseValue]
+                values.reserveCapacity(applied.count + 1)
+                for column in applied { values.append((change.rowValues[column] ?? .null).databaseValue) }
+                try StatementBinding.execute(try memo.insert(into: table.name, columns: applied, db), values, in: db)
+                outcome.logSeq = try ChangeLogEntry.append(change, localSite: site, nowMillis: now,
+                                                           rowKeys: decision.appliedFields, db)
+                if table.name == SyncSchema.claimTable, decision.reassertions.isEmpty,
+                   case .integer? = change.rowValues[SyncSchema.lifecycleField], applied.contains(SyncSchema.lifecycleField),
+                   let lifecycle = change.rowValues[SyncSchema.lifecycleField] {
+                    // What RowStates would read back for the claim just inserted: its lines need it next.
+                    memo.lifecycles[change.row] = .some(FieldState(
+                        value: lifecycle, version: change.version,
+                        serverSeq: central ? outcome.logSeq : change.serverSeq, observed: change.observed))
+                }
             } else {
                 for field in applied {
                     let value = change.rowValues[field] ?? .null
-                    try db.execute(sql: "UPDATE \(table.name) SET \(field) = ? WHERE id = ?",
-                                   arguments: [value.databaseValue, change.row])
+                    try db.cachedStatement(sql: "UPDATE \(table.name) SET \(field) = ? WHERE id = ?")
+                        .execute(arguments: [value.databaseValue, change.row])
                     outcome.logSeq = try ChangeLogEntry.append(change, field: field, value: value, localSite: site,
                                                                nowMillis: now, db)
                 }
@@ -112,8 +165,8 @@ extension LocalStore {
                                    context: RowContext(row: states, merging: change.field, claimLifecycle: lifecycle))
         var outcome = MergeOutcome(conflicts: decision.conflicts, reassertions: decision.reassertion.map { [$0] } ?? [])
         if decision.apply {
-            try db.execute(sql: "UPDATE \(table.name) SET \(change.field) = ? WHERE id = ?",
-                           arguments: [change.value.databaseValue, change.row])
+            try db.cachedStatement(sql: "UPDATE \(table.name) SET \(change.field) = ? WHERE id = ?")
+                .execute(arguments: [change.value.databaseValue, change.row])
             outcome.logSeq = try ChangeLogEntry.append(change, localSite: site, nowMillis: now, db)
         }
         return outcome
@@ -142,7 +195,7 @@ extension LocalStore {
 
     /// The local log sequence of a change already applied here, if it was logged.
     static func loggedSeq(of change: Change, _ db: Database) throws -> Int64? {
-        try Int64.fetchOne(db, sql: "SELECT max(seq) FROM change_log WHERE site = ? AND site_seq = ?",
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(seq) FROM change_log WHERE site = ? AND site_seq = ?"),
                            arguments: [change.version.site, change.version.seq])
     }
 }

@@ -96,7 +96,7 @@ extension LocalStore {
         guard change.owner == clinicID else {
             return RefusedChange(seq: seq, reason: .outOfScope, message: "row \(change.row) belongs to \(change.owner), not \(clinicID)")
         }
-        if let owner = try String.fetchOne(db, sql: "SELECT owner FROM \(table.name) WHERE id = ?", arguments: [change.row]),
+        if let owner = try String.fetchOne(db.cachedStatement(sql: "SELECT owner FROM \(table.name) WHERE id = ?"), arguments: [change.row]),
            owner != clinicID {
             return RefusedChange(seq: seq, reason: .outOfScope, message: "row \(change.row) belongs to another clinic")
         }
@@ -105,10 +105,10 @@ extension LocalStore {
             return RefusedChange(seq: seq, reason: .outOfScope, message: "row \(change.row) names another owner")
         }
         for (column, value) in values {
-            if table.columns[column] == nil || column == "id" {
+            guard column != "id", let spec = table.columns[column] else {
                 return RefusedChange(seq: seq, reason: .unknownField, message: "unknown field \(change.table).\(column)")
             }
-            if let problem = table.problem(column: column, value: value) {
+            if let problem = table.problem(column: column, spec: spec, value: value) {
                 return RefusedChange(seq: seq, reason: .invalidValue, message: problem)
             }
         }
@@ -116,7 +116,7 @@ extension LocalStore {
             return RefusedChange(seq: seq, reason: .invalidValue, message: "a row's owner never changes")
         }
         if !change.isRowInsert,
-           try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.name) WHERE id = ?", arguments: [change.row]) == 0 {
+           try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM \(table.name) WHERE id = ?"), arguments: [change.row]) == 0 {
             return RefusedChange(seq: seq, reason: .invalidValue, message: "change to \(change.table) row \(change.row), which does not exist")
         }
         return nil

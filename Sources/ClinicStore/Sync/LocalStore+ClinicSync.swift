@@ -48,7 +48,7 @@ extension LocalStore {
         let now = clock.nowMillis()
         try write { db in
             for (seq, serverSeq) in zip(response.applied, response.serverSeqs) where serverSeq > 0 {
-                try db.execute(sql: "UPDATE change_log SET server_seq = ? WHERE seq = ?", arguments: [serverSeq, seq])
+                try db.cachedStatement(sql: "UPDATE change_log SET server_seq = ? WHERE seq = ?").execute(arguments: [serverSeq, seq])
             }
             for refusal in response.refused {
                 try db.execute(sql: "INSERT OR REPLACE INTO push_refusal (seq, code, message, refused_at) VALUES (?, ?, ?, ?)",
@@ -60,13 +60,22 @@ extension LocalStore {
     }
 
     /// Clinic: applies one pulled page and stores its cursor in the same transaction.
+    ///
+    /// When nothing of this site awaits pushing, the outbox start (`pushed_seq`) first moves up
+    /// to the log head, so later outbox scans cover only what came after (this page and any
+    /// local consequences), not every change ever pulled: sync cost follows the change.
     @discardableResult
     public func applyPull(_ page: PullResponse) throws -> ApplyReport {
-        try write { db in
+        let site = identity.siteID
+        return try write { db in
             let cursor = try Int64.fetchOne(db, sql: "SELECT cursor FROM sync_state") ?? 0
             guard page.nextCursor >= cursor else { return ApplyReport() }
             try db.execute(sql: "UPDATE sync_state SET cursor = ?", arguments: [page.nextCursor])
             try db.execute(sql: "UPDATE capture_state SET observed = ?", arguments: [page.nextCursor])
+            try db.execute(sql: """
+                UPDATE sync_state SET pushed_seq = (SELECT coalesce(max(seq), 0) FROM change_log)
+                WHERE NOT EXISTS (SELECT 1 FROM change_log WHERE seq > sync_state.pushed_seq AND site = ?)
+                """, arguments: [site])
             let fresh = page.changes.filter { ($0.serverSeq ?? Int64.max) > cursor }
             let report = try self.applyRemote(fresh, in: db)
             CrashPoint.clientMidPullApply.reached()

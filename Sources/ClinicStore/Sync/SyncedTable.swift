@@ -59,6 +59,11 @@ public struct SyncedTable: Sendable {
     /// Checks one value against a column; returns why it is refused, or `nil`.
     public func problem(column: String, value: FieldValue) -> String? {
         guard let spec = columns[column] else { return "unknown field \(name).\(column)" }
+        return problem(column: column, spec: spec, value: value)
+    }
+
+    /// ``problem(column:value:)`` with the column's spec already looked up.
+    func problem(column: String, spec: (type: ColumnType, nullable: Bool), value: FieldValue) -> String? {
         switch (value, spec.type) {
         case (.null, _): return spec.nullable ? nil : "\(name).\(column) must not be null"
         case (.text(let text), .any): return text.utf8.count <= 8192 ? nil : "\(name).\(column) is too long"

@@ -1,0 +1,67 @@
+import GRDB
+import GRDBSQLite
+
+/// Runs GRDB prepared statements on the sync path with the SQLite C API directly: binding a
+/// row of values through `StatementArguments` costs more than the insert itself when a page
+/// of thousands of changes is applied. Same connection, same transaction; errors come back
+/// as GRDB's ``DatabaseError``.
+enum StatementBinding {
+    /// Binds `values` to `statement`'s parameters in order and steps it to completion.
+    static func execute(_ statement: Statement, _ values: [DatabaseValue], in db: Database) throws {
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        try bind(values, to: statement, in: db)
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else {
+                sqlite3_reset(handle)
+                throw failure(code, statement, db)
+            }
+        }
+        sqlite3_reset(handle)
+    }
+
+    private static func bind(_ values: [DatabaseValue], to statement: Statement, in db: Database) throws {
+        let handle = statement.sqliteStatement
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            let code: Int32
+            switch value.storage {
+            case .null: code = sqlite3_bind_null(handle, index)
+            case .int64(let number): code = sqlite3_bind_int64(handle, index, number)
+            case .double(let number): code = sqlite3_bind_double(handle, index, number)
+            case .string(let text):
+                var text = text
+                code = text.withUTF8 { bytes in
+                    sqlite3_bind_text(handle, index, UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self),
+                                      Int32(bytes.count), transient)
+                }
+            case .blob(let data):
+                code = data.withUnsafeBytes { bytes in
+                    sqlite3_bind_blob(handle, index, bytes.baseAddress, Int32(bytes.count), transient)
+                }
+            }
+            guard code == SQLITE_OK else { throw failure(code, statement, db) }
+        }
+    }
+
+    /// Binds `values` and steps once: whether the query returns a row.
+    static func hasRow(_ statement: Statement, _ values: [DatabaseValue], in db: Database) throws -> Bool {
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        try bind(values, to: statement, in: db)
+        let code = sqlite3_step(handle)
+        sqlite3_reset(handle)
+        guard code == SQLITE_ROW || code == SQLITE_DONE else { throw failure(code, statement, db) }
+        return code == SQLITE_ROW
+    }
+
+    private static func failure(_ code: Int32, _ statement: Statement, _ db: Database) -> DatabaseError {
+        let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
+        return DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+    }
+}
+
+/// `SQLITE_TRANSIENT`: SQLite copies the bytes before the call returns.
+private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
