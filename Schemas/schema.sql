@@ -83,7 +83,7 @@ CREATE TABLE code_release (
 
 CREATE VIRTUAL TABLE code_search USING fts5(
   code, description, content = 'code', content_rowid = 'rowid',
-  prefix = '2 3 4', tokenize = 'unicode61 remove_diacritics 2'
+  prefix = '1 2 3 4 5 6 7 8 9', tokenize = 'unicode61 remove_diacritics 2'
 );
 
 CREATE TABLE 'code_search_config'(k PRIMARY KEY, v) WITHOUT ROWID;
@@ -221,6 +221,8 @@ CREATE TABLE sync_state (
 CREATE INDEX change_log_origin ON change_log(site, site_seq) WHERE site_seq IS NOT NULL;
 
 CREATE INDEX change_log_row ON change_log(row_id, field);
+
+CREATE INDEX code_length ON code(length(code), code);
 
 CREATE INDEX code_lookup ON code(code, release_id);
 

@@ -7,30 +7,112 @@ extension LocalStore {
     ///
     /// Only releases in force on `date` (default: today) are searched; for each system that is the
     /// release with the latest `effective_from` on or before the date that has not ended.
+    ///
+    /// A code prefix lists in codebook order: E/M codes first, then shorter (more general) codes
+    /// first (E11.6, E11.61, E11.610 ...), read straight from the `code_length` index. Words rank
+    /// by relevance (FTS5's bm25, see ``CodeRanking``), nudged towards billable and shorter
+    /// codes, so "hypertens" finds I10 first. A word query so broad that it matches more than
+    /// ``broadQueryCandidates`` entries (the first keystrokes: "o", "fracture") ranks only the
+    /// most recently imported of them: ranking every match would take tens of milliseconds.
     public func searchCodes(_ text: String, system: CodeSystem? = nil, on date: CalendarDate? = nil,
                             limit: Int = 10) throws -> [CodeMatch] {
         guard let match = CodeQuery.ftsExpression(for: text) else { return [] }
-        // A code prefix lists in codebook order (E11.6, E11.61, E11.610 ...). Words rank by relevance,
-        // nudged towards billable and shorter (more general) codes, so "hypertens" finds I10 first.
-        let order = match.hasPrefix("code :") ? "c.is_em DESC, length(c.code), c.code"
-            : "c.is_em DESC, bm25(code_search, 8.0, 1.0) - c.billable + 0.5 * length(c.code), c.code"
         let day = (date ?? today).description
-        let systemFilter = system.map { _ in "AND c.system = :system" } ?? ""
+        let limit = max(1, min(limit, 200))
         return try read { db in
-            try Row.fetchAll(db, sql: """
-                WITH \(Self.inForceCTE)
-                SELECT c.system, c.code, c.description, c.billable, c.is_em, r.name AS release,
-                       r.effective_from, r.effective_to
-                FROM code_search
+            if let prefix = CodeQuery.codePrefix(in: match) {
+                return try Self.codes(prefixed: prefix, system: system, day: day, limit: limit, db)
+            }
+            return try Self.codes(matching: match, system: system, day: day, limit: limit, db)
+        }
+    }
+
+    /// Word queries matching more entries than this rank a bounded set of them (see ``searchCodes(_:system:on:limit:)``).
+    public static let broadQueryCandidates = 300
+
+    /// Codes starting with `prefix`: E/M codes first, then by length and code, one index range per length.
+    private static func codes(prefixed prefix: String, system: CodeSystem?, day: String, limit: Int,
+                              _ db: Database) throws -> [CodeMatch] {
+        let upper = String(prefix.dropLast()) + String(UnicodeScalar(prefix.unicodeScalars.last!.value + 1)!)
+        let systemFilter = system.map { _ in "AND c.system = :system" } ?? ""
+        let arguments: StatementArguments = ["lo": prefix, "hi": upper, "day": day, "system": system?.rawValue]
+        var rows: [Row] = []
+        // E/M codes (99202-99499) list first, whatever their length.
+        if prefix.hasPrefix("99") || "99".hasPrefix(prefix) {
+            rows += try Row.fetchAll(db.cachedStatement(sql: """
+                WITH \(inForceCTE)
+                \(matchColumns) FROM code AS c JOIN in_force AS r ON r.id = c.release_id
+                WHERE c.code >= :lo AND c.code < :hi AND c.is_em = 1 \(systemFilter)
+                ORDER BY length(c.code), c.code LIMIT :limit
+                """), arguments: arguments + ["limit": limit])
+        }
+        let longest = try Int.fetchOne(db.cachedStatement(sql: "SELECT max(length(code)) FROM code")) ?? 0
+        var length = prefix.count
+        while rows.count < limit && length <= longest {
+            var pass = arguments
+            pass += ["length": length, "limit": limit - rows.count]
+            rows += try Row.fetchAll(db.cachedStatement(sql: """
+                WITH \(inForceCTE)
+                \(matchColumns) FROM code AS c JOIN in_force AS r ON r.id = c.release_id
+                WHERE length(c.code) = :length AND c.code >= :lo AND c.code < :hi AND c.is_em = 0 \(systemFilter)
+                ORDER BY c.code LIMIT :limit
+                """), arguments: pass)
+            length += 1
+        }
+        return rows.map(codeMatch)
+    }
+
+    /// Codes whose code or description match the FTS5 expression `match`, best first: by
+    /// ``CodeRanking`` (FTS5's bm25 with remembered document frequencies) over every match,
+    /// or over the ``broadQueryCandidates`` most recently imported ones for a broad query.
+    private static func codes(matching match: String, system: CodeSystem?, day: String, limit: Int,
+                              _ db: Database) throws -> [CodeMatch] {
+        let systemFilter = system.map { _ in "AND c.system = :system" } ?? ""
+        let arguments: StatementArguments = ["match": match, "day": day, "system": system?.rawValue, "limit": limit]
+        if let phrases = CodeRanking.phrases(in: match), let ranking = try CodeRanking.make(phrases, db) {
+            // The newest matches in force, one more than a broad query's candidates.
+            var rows = try Row.fetchAll(db.cachedStatement(sql: """
+                WITH \(inForceCTE)
+                \(matchColumns) FROM code_search
                 JOIN code AS c ON c.rowid = code_search.rowid
                 JOIN in_force AS r ON r.id = c.release_id
                 WHERE code_search MATCH :match \(systemFilter)
-                ORDER BY \(order)
-                LIMIT :limit
-                """, arguments: ["match": match, "day": day, "system": system?.rawValue, "limit": max(1, min(limit, 200))])
-            .map(Self.codeMatch)
+                ORDER BY code_search.rowid DESC LIMIT :candidates
+                """), arguments: arguments + ["candidates": broadQueryCandidates + 1])
+            if rows.count > broadQueryCandidates { rows.removeLast() }   // broad: rank the newest only
+            var ranked: [(row: Row, emFirst: Int, score: Double, code: String)] = []
+            ranked.reserveCapacity(rows.count)
+            for row in rows {
+                let code: String = row[1], description: String = row[2], billable: Int = row[3], isEM: Int = row[4]
+                guard let bm25 = ranking.score(code: code, description: description) else { ranked = []; break }
+                // ORDER BY c.is_em DESC, bm25(...) - c.billable + 0.5 * length(c.code), c.code
+                ranked.append((row, -isEM, bm25 - Double(billable) + 0.5 * Double(code.count), code))
+            }
+            if ranked.count == rows.count {
+                ranked.sort { a, b in
+                    if a.emFirst != b.emFirst { return a.emFirst < b.emFirst }
+                    if a.score != b.score { return a.score < b.score }
+                    return a.code.utf8.lexicographicallyPrecedes(b.code.utf8)
+                }
+                return ranked.prefix(limit).map { codeMatch($0.row) }
+            }
         }
+        // Text the ranking does not handle (not ASCII): FTS5 ranks every match.
+        return try Row.fetchAll(db.cachedStatement(sql: """
+            WITH \(inForceCTE)
+            \(matchColumns) FROM code_search
+            JOIN code AS c ON c.rowid = code_search.rowid
+            JOIN in_force AS r ON r.id = c.release_id
+            WHERE code_search MATCH :match \(systemFilter)
+            ORDER BY c.is_em DESC, bm25(code_search, 8.0, 1.0) - c.billable + 0.5 * length(c.code), c.code
+            LIMIT :limit
+            """), arguments: arguments).map(codeMatch)
     }
+
+    /// The select list ``codeMatch(_:)`` reads.
+    private static let matchColumns = """
+        SELECT c.system, c.code, c.description, c.billable, c.is_em, r.name AS release, r.effective_from, r.effective_to
+        """
 
     /// Every release entry for one code (any system), newest release first.
     public func lookupCode(_ raw: String) throws -> [CodeMatch] {
@@ -72,6 +154,13 @@ extension LocalStore {
 
 /// Turns what a coder typed into an FTS5 query.
 enum CodeQuery {
+    /// The code prefix of a code query from ``ftsExpression(for:)`` (`code : "E116"*` → `E116`), else `nil`.
+    static func codePrefix(in expression: String) -> String? {
+        guard expression.hasPrefix("code : \""), expression.hasSuffix("\"*") else { return nil }
+        let prefix = expression.dropFirst(8).dropLast(2)
+        return prefix.isEmpty ? nil : String(prefix)
+    }
+
     /// A single code-like token (`9921`, `E11.6`, `g04`) searches the code column by prefix;
     /// anything else matches every word, the last one as a prefix (as you type).
     static func ftsExpression(for text: String) -> String? {

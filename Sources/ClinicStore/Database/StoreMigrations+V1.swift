@@ -240,10 +240,12 @@ enum V1 {
         )
         """,
         "CREATE INDEX code_lookup ON code(code, release_id)",
+        // Code-prefix search lists shorter codes first: one range of this index per code length.
+        "CREATE INDEX code_length ON code(length(code), code)",
         """
         CREATE VIRTUAL TABLE code_search USING fts5(
           code, description, content = 'code', content_rowid = 'rowid',
-          prefix = '2 3 4', tokenize = 'unicode61 remove_diacritics 2'
+          prefix = '1 2 3 4 5 6 7 8 9', tokenize = 'unicode61 remove_diacritics 2'
         )
         """,
         """

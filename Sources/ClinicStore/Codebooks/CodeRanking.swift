@@ -1,0 +1,149 @@
+import Foundation
+import GRDB
+import Synchronization
+
+/// FTS5's `bm25(code_search, 8.0, 1.0)`, computed here for the candidate rows of a word
+/// search, with each phrase's document frequency remembered between searches.
+///
+/// FTS5 computes a phrase's inverse document frequency by reading the phrase's whole doclist
+/// on every query: a few milliseconds for a common word ("of", "left") or a one-letter prefix,
+/// whatever the query's other words. The score here is the same formula on the same numbers
+/// (row count and token totals from the index's own averages record, per-row token counts
+/// from the unicode61 tokenization of ASCII text), in the same order of operations; only the
+/// document frequencies come from a cache keyed by the set of releases in the store. Text
+/// that is not ASCII is left to FTS5 (``score(code:description:)`` answers `nil`).
+struct CodeRanking {
+    /// One quoted word of the query; the last one matches as a prefix.
+    struct Phrase: Hashable, Sendable {
+        var term: String
+        var isPrefix: Bool
+    }
+
+    let phrases: [Phrase]
+    /// Each phrase's term as bytes.
+    let terms: [[UInt8]]
+    let idf: [Double]
+    let averageLength: Double
+
+    /// The phrases of an FTS5 word expression from ``CodeQuery/ftsExpression(for:)``
+    /// (`"type" "2" "diab"*`); `nil` when a word is not plain lower-case ASCII.
+    static func phrases(in expression: String) -> [Phrase]? {
+        var phrases: [Phrase] = []
+        for piece in expression.split(separator: " ") {
+            let isPrefix = piece.hasSuffix("\"*")
+            guard piece.hasPrefix("\""), piece.hasSuffix(isPrefix ? "\"*" : "\"") else { return nil }
+            let term = piece.dropFirst().dropLast(isPrefix ? 2 : 1)
+            guard !term.isEmpty, term.utf8.allSatisfy(isTokenByte), !term.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A })
+            else { return nil }
+            phrases.append(Phrase(term: String(term), isPrefix: isPrefix))
+        }
+        return phrases.isEmpty ? nil : phrases
+    }
+
+    /// The ranking for `phrases` over the store's search index, or `nil` when the index has
+    /// no statistics. Unknown document frequencies are counted now and remembered.
+    static func make(_ phrases: [Phrase], _ db: Database) throws -> CodeRanking? {
+        guard let block = try Data.fetchOne(db.cachedStatement(sql: "SELECT block FROM code_search_data WHERE id = 1")),
+              let totals = Self.varints(in: [UInt8](block)), totals.count >= 3, totals[0] > 0 else { return nil }
+        let rows = totals[0], tokens = totals[1...].reduce(0, +)
+        let releases = try String.fetchOne(db.cachedStatement(sql: "SELECT group_concat(id, ',') FROM (SELECT id FROM code_release ORDER BY id)")) ?? ""
+        var idf: [Double] = []
+        for phrase in phrases {
+            let key = "\(releases)|\(rows)|\(phrase.isPrefix ? "*" : "=")\(phrase.term)"
+            let hits: Int64
+            if let known = frequencies.withLock({ $0[key] }) {
+                hits = known
+            } else {
+                let expression = "\"\(phrase.term)\"" + (phrase.isPrefix ? "*" : "")
+                hits = try Int64.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM code_search WHERE code_search MATCH ?"),
+                                          arguments: [expression]) ?? 0
+                frequencies.withLock { cache in
+                    if cache.count > 50_000 { cache.removeAll() }
+                    cache[key] = hits
+                }
+            }
+            // As FTS5's fts5Bm25GetData.
+            var value = log((Double(rows - hits) + 0.5) / (Double(hits) + 0.5))
+            if value <= 0.0 { value = 1e-6 }
+            idf.append(value)
+        }
+        return CodeRanking(phrases: phrases, terms: phrases.map { Array($0.term.utf8) }, idf: idf,
+                           averageLength: Double(tokens) / Double(rows))
+    }
+
+    /// `bm25(code_search, 8.0, 1.0)` of a row, or `nil` when its text is not ASCII.
+    func score(code: String, description: String) -> Double? {
+        var frequencies = [Double](repeating: 0, count: phrases.count)
+        var length = 0
+        for (text, weight) in [(code, 8.0), (description, 1.0)] {
+            var text = text
+            let ascii = text.withUTF8 { bytes -> Bool in
+                var index = 0
+                while index < bytes.count {
+                    guard bytes[index] < 0x80 else { return false }
+                    guard Self.isTokenByte(bytes[index]) else { index += 1; continue }
+                    var end = index
+                    while end < bytes.count && Self.isTokenByte(bytes[end]) { end += 1 }
+                    length += 1
+                    for (number, term) in terms.enumerated() where Self.matches(bytes, index, end, term, prefix: phrases[number].isPrefix) {
+                        frequencies[number] += weight
+                    }
+                    index = end
+                }
+                return true
+            }
+            guard ascii else { return nil }
+        }
+        // As FTS5's fts5Bm25Function, k1 = 1.2, b = 0.75.
+        let k1 = 1.2, b = 0.75, D = Double(length)
+        var score = 0.0
+        for index in phrases.indices {
+            score += idf[index] * ((frequencies[index] * (k1 + 1.0)) / (frequencies[index] + k1 * (1 - b + b * D / averageLength)))
+        }
+        return -1.0 * score
+    }
+
+    /// Whether the token `bytes[start..<end]`, folded to lower case, is `term` (or starts with it).
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ term: [UInt8],
+                                prefix: Bool) -> Bool {
+        let count = end - start
+        guard prefix ? count >= term.count : count == term.count else { return false }
+        for offset in 0..<term.count {
+            let byte = bytes[start + offset]
+            if (byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) != term[offset] { return false }
+        }
+        return true
+    }
+
+    /// unicode61's token characters in ASCII: letters and digits.
+    static func isTokenByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+
+    /// SQLite varints (FTS5's averages record: row count, then each column's token total).
+    static func varints(in bytes: [UInt8]) -> [Int64]? {
+        var values: [Int64] = []
+        var index = 0
+        while index < bytes.count {
+            var value: UInt64 = 0
+            var length = 0
+            while true {
+                guard index < bytes.count else { return nil }
+                let byte = bytes[index]
+                index += 1
+                length += 1
+                if length == 9 {
+                    value = value << 8 | UInt64(byte)
+                    break
+                }
+                value = value << 7 | UInt64(byte & 0x7F)
+                if byte & 0x80 == 0 { break }
+            }
+            values.append(Int64(bitPattern: value))
+        }
+        return values
+    }
+
+    /// Document frequencies by release set, phrase kind and term.
+    private static let frequencies = Mutex<[String: Int64]>([:])
+}
