@@ -47,18 +47,23 @@ extension LocalStore {
                     claim.payerID = payer.id
                     claim.clinicID = self.identity.owner == Self.centralOwner ? patient.clinicID : self.identity.owner
                 }
-                try insertClaim.execute(arguments: [
-                    claim.id, claim.clinicID, claim.claimNumber, claim.patientID, claim.payerID, claim.billingNPI,
-                    claim.renderingNPI, claim.placeOfService, claim.diagnoses.joined(separator: ","),
-                    claim.frequency.rawValue, claim.lifecycle.rank, claim.totalChargeCents, claim.notes,
-                ])
+                try StatementBinding.execute(insertClaim, [
+                    claim.id.databaseValue, claim.clinicID.databaseValue, claim.claimNumber.databaseValue,
+                    claim.patientID.databaseValue, claim.payerID.databaseValue, claim.billingNPI.databaseValue,
+                    claim.renderingNPI.databaseValue, claim.placeOfService.databaseValue,
+                    claim.diagnoses.joined(separator: ",").databaseValue, claim.frequency.rawValue.databaseValue,
+                    claim.lifecycle.rank.databaseValue, claim.totalChargeCents.databaseValue, claim.notes.databaseValue,
+                ], in: db)
                 for line in claim.lines {
-                    try insertLine.execute(arguments: [
-                        line.id, claim.clinicID, claim.id, line.lineNumber, line.procedureCode,
-                        line.modifiers.joined(separator: ","), line.units, line.chargeCents,
-                        line.serviceDate.description, line.serviceDateTo?.description,
-                        line.diagnosisPointers.map(String.init).joined(separator: ","), line.placeOfService,
-                    ])
+                    try StatementBinding.execute(insertLine, [
+                        line.id.databaseValue, claim.clinicID.databaseValue, claim.id.databaseValue,
+                        line.lineNumber.databaseValue, line.procedureCode.databaseValue,
+                        line.modifiers.joined(separator: ",").databaseValue, line.units.databaseValue,
+                        line.chargeCents.databaseValue, line.serviceDate.description.databaseValue,
+                        line.serviceDateTo?.description.databaseValue ?? .null,
+                        line.diagnosisPointers.map(String.init).joined(separator: ",").databaseValue,
+                        line.placeOfService?.databaseValue ?? .null,
+                    ], in: db)
                 }
                 saved.append(claim)
             }
