@@ -36,9 +36,10 @@ enum NativeBaseline {
     }
 
     /// Seconds to insert `tables` plainly into a new database at `path`.
-    static func plainInsertSeconds(_ tables: [TableRows], schema: [String], path: String) throws -> Double {
+    static func plainInsertSeconds(_ tables: [TableRows], schema: [String], path: String) throws -> (wall: Double, cpu: Double) {
         let db = try database(at: path, schema: schema)
-        return try Stopwatch.time { try insert(tables, into: db) }.seconds
+        let timed = try Stopwatch.timeCPU { try insert(tables, into: db) }
+        return (timed.seconds, timed.cpu)
     }
 
     /// Captures the inserts with a session into `path`, then applies the changeset to `applyPath`.

@@ -12,12 +12,15 @@ struct CaptureScenario {
         var rows = 0
         var captureSeconds: [Double] = []
         var plainSeconds: [Double] = []
+        /// CPU seconds of the same runs (this thread), for the log.
+        var captureCPU: [Double] = []
+        var plainCPU: [Double] = []
         var sessionCaptureSeconds: [Double] = []
         var sessionApplySeconds: [Double] = []
         var changesetBytes = 0
         var changesetGzipBytes = 0
-        /// The last run's clinic store, holding the captured rows (for the sync scenario).
-        var store: LocalStore?
+        /// Each run's clinic store (a clinic of its own), holding the captured rows, for the sync scenario.
+        var stores: [LocalStore] = []
         var rowsWritten: [TableRows] = []
         var schema: [String] = []
     }
@@ -30,29 +33,32 @@ struct CaptureScenario {
     func run() async throws -> Figures {
         var figures = Figures()
         for run in 1...runs {
-            let store = try world.clinic("alpha", file: "alpha-\(run)")
+            let store = try world.clinic("bench-\(run)", file: "bench-\(run)")
             let workload = try ClinicWorkload.register(in: store, patients: 500, seed: 7)
             let entries = workload.claims(lines: lines, seed: 11)
-            let (claims, seconds) = try Stopwatch.time { try store.enterClaims(entries, author: "bench") }
+            let (claims, seconds, cpu) = try Stopwatch.timeCPU { try store.enterClaims(entries, author: "bench") }
             figures.captureSeconds.append(seconds)
+            figures.captureCPU.append(cpu)
             figures.lines = claims.reduce(0) { $0 + $1.lines.count }
             figures.rows = claims.count + figures.lines
 
             let tables = try ["claim", "service_line"].map { try TableRows.read($0, from: store) }
             let schema = try TableRows.schema(of: ["claim", "service_line"], in: store)
             let native = world.folder.appendingPathComponent("native-\(run)").path
-            figures.plainSeconds.append(try NativeBaseline.plainInsertSeconds(tables, schema: schema, path: native + "-plain.sqlite"))
+            let plain = try NativeBaseline.plainInsertSeconds(tables, schema: schema, path: native + "-plain.sqlite")
+            figures.plainSeconds.append(plain.wall)
+            figures.plainCPU.append(plain.cpu)
             let session = try NativeBaseline.session(tables, schema: schema, path: native + "-session.sqlite",
                                                      applyPath: native + "-applied.sqlite")
             figures.sessionCaptureSeconds.append(session.captureSeconds)
             figures.sessionApplySeconds.append(session.applySeconds)
             figures.changesetBytes = session.changesetBytes
             figures.changesetGzipBytes = session.changesetGzipBytes
-            figures.store = store
+            figures.stores.append(store)
             figures.rowsWritten = tables
             figures.schema = schema
-            log(String(format: "capture run %d: store %.3f s, plain %.3f s, session capture %.3f s, apply %.3f s",
-                       run, seconds, figures.plainSeconds.last!, session.captureSeconds, session.applySeconds))
+            log(String(format: "capture run %d: store %.3f s (cpu %.3f), plain %.3f s (cpu %.3f), session capture %.3f s, apply %.3f s",
+                       run, seconds, cpu, plain.wall, plain.cpu, session.captureSeconds, session.applySeconds))
         }
         return figures
     }

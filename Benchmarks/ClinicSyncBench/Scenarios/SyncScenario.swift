@@ -4,7 +4,8 @@ import GRDB
 
 /// End-to-end sync (DESIGN §7): the clinic pushes every captured change to the central node
 /// on loopback over HTTP, then a second, empty store of the same clinic (another site) pulls
-/// them all. Rows per second count every change that crossed: pushed, then pulled and applied.
+/// them all. Rows per second count the changes that crossed (each one pushed, then pulled
+/// and applied), over the time of both.
 struct SyncScenario {
     struct Figures {
         var changes = 0

@@ -5,6 +5,20 @@ enum Stopwatch {
     /// Seconds since an arbitrary fixed point, monotonic.
     static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
+    /// CPU seconds this thread has used (user and system): steadier than wall time on a busy machine.
+    static func threadCPU() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+
+    /// Runs `body` and returns its result with the wall seconds and this thread's CPU seconds it took.
+    static func timeCPU<T>(_ body: () throws -> T) rethrows -> (value: T, seconds: Double, cpu: Double) {
+        let start = now(), cpu = threadCPU()
+        let value = try body()
+        return (value, now() - start, threadCPU() - cpu)
+    }
+
     /// Runs `body` and returns its result with the seconds it took.
     static func time<T>(_ body: () throws -> T) rethrows -> (value: T, seconds: Double) {
         let start = now()
