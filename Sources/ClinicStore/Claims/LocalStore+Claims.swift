@@ -41,41 +41,9 @@ extension LocalStore {
     /// Changes one claim field (see ``ClaimField``); coding fields are frozen once submitted.
     public func setClaimField(_ key: String, field: ClaimField, value: String, author: String? = nil) throws -> Claim {
         try write(author: author) { db in
-            var claim = try Self.fetchClaim(db, key: key)
-            if field.isCoding { try Self.requireCodingAllowed(claim) }
-            guard !claim.lifecycle.isTerminal else {
-                throw StoreError.notAllowed(entity: "claim", id: claim.claimNumber, reason: "is \(claim.lifecycle.stage.name) and can no longer change")
+            let claim = try ClaimEdit.applying(field, value: value, to: try Self.fetchClaim(db, key: key)) {
+                try Self.fetchPayer(db, key: $0).id
             }
-            switch field {
-            case .notes:
-                guard value.count <= 2000 else { throw StoreError.invalid(entity: "claim", field: "notes", reason: "longer than 2000 characters") }
-                claim.notes = value
-            case .pos: claim.placeOfService = try ClaimEntryCheck.pos(value, entity: "claim")
-            case .frequency:
-                guard let frequency = ClaimFrequency(rawValue: value) else {
-                    throw StoreError.invalid(entity: "claim", field: "frequency", reason: "must be 1 (original), 7 (replacement) or 8 (void)")
-                }
-                claim.frequency = frequency
-            case .payerClaimNumber:
-                claim.payerClaimNumber = value.isEmpty ? nil
-                    : try FieldCheck.identifier(value, entity: "claim", field: "payer_claim_number", maxLength: 50)
-            case .diagnoses: claim.diagnoses = try ClaimEntryCheck.diagnoses([value])
-            case .billingNPI: claim.billingNPI = try ClaimEntryCheck.npi(value, field: "billing_npi")
-            case .renderingNPI: claim.renderingNPI = value.isEmpty ? nil : try ClaimEntryCheck.npi(value, field: "rendering_npi")
-            case .payer: claim.payerID = try Self.fetchPayer(db, key: value).id
-            case .status:
-                guard let stage = ClaimLifecycle.Stage(name: value) else {
-                    throw StoreError.invalid(entity: "claim", field: "status", reason: "'\(value)' is not a claim status")
-                }
-                let next = ClaimLifecycle(round: claim.lifecycle.round, stage: stage)
-                guard claim.lifecycle.canMove(to: next), stage != .submitted, stage != .validated,
-                      stage != .voided, stage != .replaced else {
-                    throw StoreError.notAllowed(entity: "claim", id: claim.claimNumber,
-                                                reason: "cannot move from \(claim.lifecycle.stage.name) to \(stage.name) (use claim check, submit, void or replace)")
-                }
-                claim.lifecycle = next
-            }
-            if field.isCoding { claim.lifecycle = Self.lifecycleAfterCoding(claim) }
             try ClaimRecord(claim).update(db)
             return claim
         }
@@ -172,9 +140,8 @@ extension LocalStore {
         if record == nil {
             let numbered = try live.filter(ClaimRecord.Columns.claimNumber == key.uppercased())
                 .order(ClaimRecord.Columns.id.desc).fetchAll(db)
-            // A replacement or void shares the original's number: people mean the one still in
-            // play (not voided or replaced), else the newest.
-            record = numbered.first { !(ClaimLifecycle(rank: $0.lifecycle)?.isTerminal ?? false) } ?? numbered.first
+            let chosen = ClaimEdit.preferredClaim(amongNewestFirst: numbered.map { (id: $0.id, lifecycle: $0.lifecycle) })
+            record = numbered.first { $0.id == chosen }
         }
         guard let record else { throw StoreError.notFound(entity: "claim", id: key) }
         return record.claim(lines: try fetchLines(db, claimID: record.id))
