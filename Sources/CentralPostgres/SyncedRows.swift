@@ -1,4 +1,5 @@
 import ClinicStore
+import Logging
 import PostgresNIO
 import SyncModel
 
@@ -8,17 +9,28 @@ import SyncModel
 enum SyncedRows {
     /// The row's column values (not `id`), or `nil` when there is no such row.
     static func values(of table: SyncedTable, row id: String, in context: WriteContext) async throws -> [String: FieldValue]? {
+        try await select(table, where: "id = $1", [.text(id)], on: context.connection, logger: context.logger).first?.values
+    }
+
+    /// The rows of `table` matching `condition` (SQL over its columns, with `$1` … bound to
+    /// `arguments`; never text from a request), each as its id and column values (not `id`),
+    /// in `order`, at most `limit` of them.
+    static func select(_ table: SyncedTable, where condition: String, _ arguments: [FieldValue] = [],
+                       orderBy order: String = "id COLLATE \"C\"", limit: Int? = nil, on connection: PostgresConnection,
+                       logger: Logger) async throws -> [(id: String, values: [String: FieldValue])] {
         let columns = table.columns.keys.sorted()
-        let list = columns.joined(separator: ", ")
-        guard let row = try await context.rows("SELECT \(list) FROM \(table.name) WHERE id = $1", [.text(id)]).first else {
-            return nil
+        let list = (["id"] + columns).joined(separator: ", ")
+        let rows = try await connection.rows("SELECT \(list) FROM \(table.name) WHERE \(condition) ORDER BY \(order)"
+                                             + (limit.map { " LIMIT \($0)" } ?? ""),
+                                             arguments, logger: logger)
+        return try rows.map { row in
+            let cells = row.makeRandomAccess()
+            var values: [String: FieldValue] = [:]
+            for (index, column) in columns.enumerated() {
+                values[column] = try value(cells[index + 1], table: table, column: column)
+            }
+            return (try cells[0].decode(String.self), values)
         }
-        let cells = row.makeRandomAccess()
-        var values: [String: FieldValue] = [:]
-        for (index, column) in columns.enumerated() {
-            values[column] = try value(cells[index], table: table, column: column)
-        }
-        return values
     }
 
     /// One cell as a field value, by the column's type.
