@@ -1,5 +1,6 @@
 import ArgumentParser
 import BillingModel
+import CentralPostgres
 import ClinicStore
 import Foundation
 
@@ -32,21 +33,26 @@ struct ClaimNew: ParsableCommand {
     }
 }
 
-/// `clinicsync claim set CLAIM FIELD VALUE`: changes one claim field; coding fields are frozen once submitted.
-struct ClaimSet: ParsableCommand {
+/// `clinicsync claim set CLAIM FIELD VALUE [--postgres URL]`: changes one claim field, in the store file or at the
+/// PostgreSQL central node; coding fields are frozen once submitted.
+struct ClaimSet: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set", abstract: "Change a claim field.",
         discussion: "Fields: \(ClaimField.names). Diagnoses are comma-separated, principal first.")
     @OptionGroup var options: StoreOptions
+    @OptionGroup var postgres: PostgresOption
     @Argument(help: "Claim id or claim number.") var claim: String
     @Argument(help: "The field.") var field: String
     @Argument(help: "The new value.") var value: String
 
-    func run() throws {
+    func run() async throws {
         guard let claimField = ClaimField(rawValue: field) else {
             throw ValidationError("unknown claim field '\(field)'; fields: \(ClaimField.names)")
         }
-        let updated = try options.open().setClaimField(claim, field: claimField, value: value, author: options.author)
+        let key = claim, value = value, author = options.author
+        let updated = try await postgres.withCentral {
+            try await $0.setClaimField(key, field: claimField, value: value, author: author)
+        } ?? options.open().setClaimField(key, field: claimField, value: value, author: author)
         try options.emit(ClaimView(updated)) { "Claim \(updated.claimNumber): \(field) updated." }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CentralPostgres
 import ClinicStore
 import SyncModel
 
@@ -8,14 +9,18 @@ struct ConflictsCommand: ParsableCommand {
                                                     subcommands: [ConflictsList.self, ConflictsShow.self, ConflictsResolve.self])
 }
 
-/// `clinicsync conflicts list [--all]`: open conflicts (or all), with ids shortened to 8 characters in the table.
-struct ConflictsList: ParsableCommand {
+/// `clinicsync conflicts list [--all] [--postgres URL]`: open conflicts (or all), with ids shortened to 8 characters
+/// in the table; of the store file, or of the PostgreSQL central node.
+struct ConflictsList: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List open conflicts.")
     @OptionGroup var options: StoreOptions
+    @OptionGroup var postgres: PostgresOption
     @Flag(help: "Include resolved conflicts.") var all = false
 
-    func run() throws {
-        let conflicts = try options.open().conflicts(includeResolved: all)
+    func run() async throws {
+        let includeResolved = all
+        let conflicts = try await postgres.withCentral { try await $0.conflicts(includeResolved: includeResolved) }
+            ?? options.open().conflicts(includeResolved: includeResolved)
         try options.emit(conflicts.map(ConflictView.init)) {
             Table(headers: ["ID", "STATUS", "KIND", "WHERE", "WINNER", "LOSER"],
                   rows: conflicts.map { [String($0.id.prefix(8)), $0.status.name, $0.kind.rawValue,
@@ -26,14 +31,16 @@ struct ConflictsList: ParsableCommand {
     }
 }
 
-/// `clinicsync conflicts show ID`: both sides of one conflict with their versions; the id may be a prefix.
-struct ConflictsShow: ParsableCommand {
+/// `clinicsync conflicts show ID [--postgres URL]`: both sides of one conflict with their versions; the id may be a prefix.
+struct ConflictsShow: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one conflict.")
     @OptionGroup var options: StoreOptions
+    @OptionGroup var postgres: PostgresOption
     @Argument(help: "The conflict id (or its first characters).") var id: String
 
-    func run() throws {
-        let conflict = try options.open().conflict(id)
+    func run() async throws {
+        let key = id
+        let conflict = try await postgres.withCentral { try await $0.conflict(key) } ?? options.open().conflict(key)
         try options.emit(ConflictView(conflict)) {
             """
             Conflict \(conflict.id) (\(conflict.status.name), \(conflict.kind.rawValue))
@@ -46,11 +53,13 @@ struct ConflictsShow: ParsableCommand {
     }
 }
 
-/// `clinicsync conflicts resolve ID --keep winner|loser | --value V`: writes a new change that closes it everywhere.
-struct ConflictsResolve: ParsableCommand {
+/// `clinicsync conflicts resolve ID --keep winner|loser | --value V [--postgres URL]`: writes a new change that
+/// closes it everywhere.
+struct ConflictsResolve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resolve", abstract: "Resolve a conflict with a new change that supersedes both sides.")
     @OptionGroup var options: StoreOptions
+    @OptionGroup var postgres: PostgresOption
     @Argument(help: "The conflict id (or its first characters).") var id: String
     @Option(help: "winner or loser.") var keep: String?
     @Option(help: "A value to write instead of either side.") var value: String?
@@ -60,14 +69,16 @@ struct ConflictsResolve: ParsableCommand {
         if let keep, keep != "winner", keep != "loser" { throw ValidationError("--keep takes winner or loser") }
     }
 
-    func run() throws {
+    func run() async throws {
         let resolution: ConflictResolution
         if let value {
             resolution = .value(Int64(value).map(FieldValue.integer) ?? .text(value))
         } else {
             resolution = keep == "winner" ? .keepWinner : .keepLoser
         }
-        let resolved = try options.open().resolveConflict(id, resolution: resolution, author: options.author)
+        let key = id, author = options.author
+        let resolved = try await postgres.withCentral { try await $0.resolveConflict(key, resolution: resolution, author: author) }
+            ?? options.open().resolveConflict(key, resolution: resolution, author: author)
         try options.emit(ConflictView(resolved)) { "Conflict \(resolved.id.prefix(8)) resolved (\(resolution.name))." }
     }
 }

@@ -16,10 +16,7 @@ struct ServeCommand: AsyncParsableCommand {
     var adminTokenFile: String?
     @Option(name: .customLong("tls-cert"), help: "PEM certificate chain, to serve HTTPS.") var tlsCert: String?
     @Option(name: .customLong("tls-key"), help: "PEM private key, to serve HTTPS.") var tlsKey: String?
-    @Option(help: ArgumentHelp("PostgreSQL URL for the scale-out backend (no store file is used).",
-                               discussion: "postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require&schema=NAME&pool=N]; "
-                                   + "the password may also come from $PGPASSWORD."))
-    var postgres: String?
+    @OptionGroup var postgres: PostgresOption
     @Option(name: .customLong("publish-releases-from"),
             help: "With --postgres: publish the code releases of this central store file to clinics.")
     var publishReleasesFrom: String?
@@ -41,7 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
         let announce: @Sendable (Int) async -> Void = { [host] bound in
             FileHandle.standardError.write(Data("Central node listening on \(scheme)://\(host):\(bound)\n".utf8))
         }
-        guard let postgres else {
+        guard let database = try postgres.configuration() else {
             guard publishReleasesFrom == nil else { throw ValidationError("--publish-releases-from needs --postgres") }
             let store = try options.open()
             guard store.identity.role == .central else {
@@ -50,10 +47,6 @@ struct ServeCommand: AsyncParsableCommand {
             try await buildApplication(store: store, configuration: configuration, logger: logger, onServerRunning: announce)
                 .runService()
             return
-        }
-        var database = try PostgresCentralConfiguration(url: postgres)
-        if database.password == nil, let password = ProcessInfo.processInfo.environment["PGPASSWORD"] {
-            database.password = password
         }
         var databaseLogger = Logger(label: "clinicsync.postgres")
         databaseLogger.logLevel = .warning  // the pool's reconnect attempts while the server is down are info

@@ -1,0 +1,42 @@
+import ArgumentParser
+import CentralPostgres
+import Foundation
+import Logging
+
+/// `--postgres URL`: act on the central node's PostgreSQL database instead of a store file
+/// (`serve`, and the central office's `claim set` and `conflicts list|show|resolve`).
+struct PostgresOption: ParsableArguments {
+    @Option(help: ArgumentHelp("PostgreSQL URL of the central node's database (no store file is used).",
+                               discussion: "postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require&schema=NAME&pool=N]; "
+                                   + "the password may also come from $PGPASSWORD."))
+    var postgres: String?
+
+    /// The parsed `--postgres` URL, with the password from `$PGPASSWORD` when the URL has none;
+    /// `nil` without the option. Throws ``CentralPostgres/PostgresURLError`` (never the password).
+    func configuration() throws -> PostgresCentralConfiguration? {
+        guard let postgres else { return nil }
+        var database = try PostgresCentralConfiguration(url: postgres)
+        if database.password == nil, let password = ProcessInfo.processInfo.environment["PGPASSWORD"] {
+            database.password = password
+        }
+        return database
+    }
+
+    /// Runs `body` on the central node over `--postgres` (started, then shut down), or returns
+    /// `nil` without the option. The database logger is quiet: errors reach the user as the one
+    /// line the command fails with.
+    func withCentral<T: Sendable>(_ body: (PostgresCentral) async throws -> T) async throws -> T? {
+        guard let database = try configuration() else { return nil }
+        var logger = Logger(label: "clinicsync.postgres")
+        logger.logLevel = .critical
+        let central = try await PostgresCentral.start(configuration: database, logger: logger)
+        do {
+            let value = try await body(central)
+            await central.shutdown()
+            return value
+        } catch {
+            await central.shutdown()
+            throw error
+        }
+    }
+}
