@@ -90,7 +90,7 @@ let package = Package(
         .executableTarget(
             name: "ClinicSyncBench",
             dependencies: [
-                "ClinicStore", "SyncEngine", "SyncModel", "BillingModel", "CentralServer", "Demo", "CSQLiteSession",
+                "ClinicStore", "SyncEngine", "SyncModel", "BillingModel", "CentralServer", "CentralPostgres", "Demo", "CSQLiteSession",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -20,7 +20,67 @@ struct BenchRun {
             throw error
         }
         await world.stop()
+        if let url = settings.postgresURL, settings.wants("sync") || settings.wants("central") {
+            let schema = "bench_" + UUID().uuidString.prefix(8).lowercased()
+            log("PostgreSQL rows: schema \(schema)")
+            let postgres = try await BenchWorld.start(in: root, name: "postgres", postgres: url, schema: schema)
+            do {
+                try await fillPostgres(&report, world: postgres)
+            } catch {
+                await postgres.stop()
+                throw error
+            }
+            await postgres.stop()
+        }
         return report
+    }
+
+    /// The central node's rows again with the node on PostgreSQL (issue 7): the same push and
+    /// pull of `lines` captured lines, and the same 50 clinics at once.
+    private func fillPostgres(_ report: inout BenchReport, world: BenchWorld) async throws {
+        if settings.wants("sync") {
+            var syncs: [SyncScenario.Figures] = []
+            for run in 1...settings.runs {
+                let source = try await world.clinic("pg-bench-\(run)", file: "pg-bench-\(run)")
+                let workload = try ClinicWorkload.register(in: source, patients: 500, seed: 7)
+                _ = try source.enterClaims(workload.claims(lines: settings.lines, seed: 11), author: "bench")
+                syncs.append(try await SyncScenario(world: world, source: source, log: log).run())
+            }
+            let typical = syncs.sorted { $0.rowsPerSecond < $1.rowsPerSecond }[syncs.count / 2]
+            let rate = syncs.map(\.rowsPerSecond).median
+            let sqliteRate = report.json["sync_rows_per_s"]
+            report.lines.append(.init(name: "sync via PostgreSQL node: push + pull, \(Format.count(typical.changes)) rows",
+                                      figure: Format.rate(rate),
+                                      native: sqliteRate.map { "SQLite node \(Format.rate($0))" } ?? "",
+                                      ratio: sqliteRate.map { Format.ratio(rate / $0) } ?? "", target: "reported"))
+            report.lines.append(.init(name: "  push / pull (median run)",
+                                      figure: "\(Format.seconds(typical.pushSeconds)) / \(Format.seconds(typical.pullSeconds))"))
+            report.json["pg_sync_rows_per_s"] = rate
+            report.json["pg_sync_push_s"] = typical.pushSeconds
+            report.json["pg_sync_pull_s"] = typical.pullSeconds
+        }
+        if settings.wants("central") {
+            let load = try await CentralLoadScenario(world: world, clinics: settings.clinics,
+                                                     linesPerClinic: settings.linesPerClinic, log: log).run()
+            appendCentralLoad(load, backend: world.backendName, to: &report)
+            report.json["pg_central_changes_per_s"] = load.backlog.changesPerSecond
+            report.json["pg_central_p50_ms"] = load.backlog.latencies.median * 1000
+            report.json["pg_central_p99_ms"] = load.backlog.latencies.percentile(99) * 1000
+            report.json["pg_central_edit_p50_ms"] = load.everyday.latencies.median * 1000
+            report.json["pg_central_edit_p99_ms"] = load.everyday.latencies.percentile(99) * 1000
+        }
+    }
+
+    /// The central-load rows of one backend.
+    private func appendCentralLoad(_ load: CentralLoadScenario.Figures, backend: String, to report: inout BenchReport) {
+        for (name, round) in [("backlog", load.backlog), ("one edit each", load.everyday)] {
+            report.lines.append(.init(
+                name: "central (\(backend)): \(load.clinics) clinics at once, \(name)",
+                figure: String(format: "%.0f changes/s, %.1f syncs/s", round.changesPerSecond, round.syncsPerSecond),
+                native: String(format: "p50 %.1f ms, p99 %.1f ms", round.latencies.median * 1000,
+                               round.latencies.percentile(99) * 1000),
+                target: "reported"))
+        }
     }
 
     private func fill(_ report: inout BenchReport, world: BenchWorld) async throws {
@@ -122,17 +182,13 @@ struct BenchRun {
             report.json["session_bytes_per_change"] = wire.sessionBytesPerFieldChange
             report.json["session_gzip_bytes_per_change"] = wire.sessionGzipBytesPerFieldChange
         }
+        if settings.wants("breakdown") {
+            try await SyncBreakdownScenario(world: world, lines: settings.lines, log: log).run()
+        }
         if settings.wants("central") {
             let load = try await CentralLoadScenario(world: world, clinics: settings.clinics,
                                                      linesPerClinic: settings.linesPerClinic, log: log).run()
-            for (name, round) in [("backlog", load.backlog), ("one edit each", load.everyday)] {
-                report.lines.append(.init(
-                    name: "central: \(load.clinics) clinics at once, \(name)",
-                    figure: String(format: "%.0f changes/s, %.1f syncs/s", round.changesPerSecond, round.syncsPerSecond),
-                    native: String(format: "p50 %.1f ms, p99 %.1f ms", round.latencies.median * 1000,
-                                   round.latencies.percentile(99) * 1000),
-                    target: "reported"))
-            }
+            appendCentralLoad(load, backend: world.backendName, to: &report)
             report.json["central_changes_per_s"] = load.backlog.changesPerSecond
             report.json["central_p50_ms"] = load.backlog.latencies.median * 1000
             report.json["central_p99_ms"] = load.backlog.latencies.percentile(99) * 1000

@@ -26,15 +26,21 @@ struct ClinicSyncBench: AsyncParsableCommand {
     @Option(help: "Runs of the capture and import comparisons (the median is reported).")
     var runs: Int?
 
-    @Option(help: "Comma-separated scenarios to run: capture,sync,incremental,search,wire,central (default: all).")
+    @Option(help: "Comma-separated scenarios to run: capture,sync,incremental,search,wire,central, and the diagnostic breakdown (default: all but breakdown).")
     var only: String?
+
+    @Option(help: ArgumentHelp(
+        "PostgreSQL URL: also run the sync and central-load scenarios with the central node on PostgreSQL.",
+        discussion: "Default: $CLINICSYNC_POSTGRES_URL when set. Each run uses a new schema (bench_…); use a throwaway database."))
+    var postgres: String?
 
     @Option(help: "Folder for the benchmark's stores (default: a new temporary folder, removed afterwards).")
     var folder: String?
 
     mutating func run() async throws {
-        let settings = BenchSettings(quick: quick, rows: rows, runs: runs, icd10File: icd10File,
+        var settings = BenchSettings(quick: quick, rows: rows, runs: runs, icd10File: icd10File,
                                      only: only.map { Set($0.split(separator: ",").map(String.init)) })
+        settings.postgresURL = postgres ?? ProcessInfo.processInfo.environment["CLINICSYNC_POSTGRES_URL"]
         let root: URL
         if let folder {
             root = URL(fileURLWithPath: folder)
@@ -62,6 +68,8 @@ struct BenchSettings {
     var wireClaims: Int
     var icd10File: String?
     var only: Set<String>?
+    /// Where to run the PostgreSQL rows; `nil`: SQLite only.
+    var postgresURL: String?
 
     init(quick: Bool, rows: Int?, runs: Int?, icd10File: String?, only: Set<String>?) {
         lines = rows ?? (quick ? 10_000 : 100_000)
@@ -75,5 +83,6 @@ struct BenchSettings {
         self.only = only
     }
 
-    func wants(_ scenario: String) -> Bool { only?.contains(scenario) ?? true }
+    /// Whether `scenario` runs: every §7 scenario by default; diagnostics (`breakdown`) only when named.
+    func wants(_ scenario: String) -> Bool { only?.contains(scenario) ?? (scenario != "breakdown") }
 }

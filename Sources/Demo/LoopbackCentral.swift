@@ -18,12 +18,20 @@ public final class LoopbackCentral: Sendable {
     /// Starts serving `store` (a central store) and returns once the port is bound.
     public static func start(store: LocalStore, adminToken: String? = nil,
                              logger: Logger = Logger(label: "clinicsync.central")) async throws -> LoopbackCentral {
+        guard store.identity.role == .central else { throw CentralServerError.notACentralStore(path: store.path) }
+        return try await start(backend: StoreBackend(store: store), adminToken: adminToken, logger: logger)
+    }
+
+    /// Starts serving any central backend (the SQLite store's, or PostgreSQL's) and returns
+    /// once the port is bound. The caller keeps the backend and shuts it down after ``stop()``.
+    public static func start(backend: any CentralBackend, adminToken: String? = nil,
+                             logger: Logger = Logger(label: "clinicsync.central")) async throws -> LoopbackCentral {
         var configuration = CentralServerConfiguration()
         configuration.host = "127.0.0.1"
         configuration.port = 0
         configuration.adminToken = adminToken
         let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let app = try buildApplication(store: store, configuration: configuration, logger: logger) { port in
+        let app = try buildApplication(backend: backend, configuration: configuration, logger: logger) { port in
             continuation.yield(port)
             continuation.finish()
         }

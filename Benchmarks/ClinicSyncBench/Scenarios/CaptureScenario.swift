@@ -33,7 +33,7 @@ struct CaptureScenario {
     func run() async throws -> Figures {
         var figures = Figures()
         for run in 1...runs {
-            let store = try world.clinic("bench-\(run)", file: "bench-\(run)")
+            let store = try await world.clinic("bench-\(run)", file: "bench-\(run)")
             let workload = try ClinicWorkload.register(in: store, patients: 500, seed: 7)
             let entries = workload.claims(lines: lines, seed: 11)
             let (claims, seconds, cpu) = try Stopwatch.timeCPU { try store.enterClaims(entries, author: "bench") }

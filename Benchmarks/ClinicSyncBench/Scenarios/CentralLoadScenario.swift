@@ -28,7 +28,7 @@ struct CentralLoadScenario {
     func run() async throws -> Figures {
         var stores: [LocalStore] = []
         for index in 0..<clinics {
-            let store = try world.clinic(String(format: "load-%02d", index), file: String(format: "load-%02d", index))
+            let store = try await world.clinic(String(format: "load-%02d", index), file: String(format: "load-%02d", index))
             let workload = try ClinicWorkload.register(in: store, patients: 20, seed: UInt64(1_000 + index))
             _ = try store.enterClaims(workload.claims(lines: linesPerClinic, seed: UInt64(2_000 + index)), author: "bench")
             stores.append(store)

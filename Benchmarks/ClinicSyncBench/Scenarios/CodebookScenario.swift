@@ -41,7 +41,7 @@ struct CodebookScenario {
         var figures = Figures()
         var store: LocalStore?
         for run in 1...runs {
-            let fresh = try world.clinic("codes", file: "codes-\(run)")
+            let fresh = try await world.clinic("codes", file: "codes-\(run)")
             let (release, seconds) = try Stopwatch.time { try importICD10(into: fresh) }
             figures.importSeconds.append(seconds)
             figures.codes = release.entryCount

@@ -23,7 +23,7 @@ struct IncrementalScenario {
     static let claimFields = 15, lineFields = 12
 
     func run() async throws -> Figures {
-        let writer = try world.clinic(clinicID, file: "\(clinicID)-a")
+        let writer = try await world.clinic(clinicID, file: "\(clinicID)-a")
         let workload = try ClinicWorkload.register(in: writer, patients: 200, seed: 21)
         // Lines with their claims give ~17.8 field versions per line; fill in batches.
         var entries: [ClaimEntry] = []
@@ -35,7 +35,7 @@ struct IncrementalScenario {
             batchSeed += 1
             _ = try writer.enterClaims(entries, author: "bench")
         }
-        let reader = try world.clinic(clinicID, file: "\(clinicID)-b")
+        let reader = try await world.clinic(clinicID, file: "\(clinicID)-b")
         try await world.sync(writer)
         try await world.sync(reader)
         let held = try Self.fieldVersions(in: writer)

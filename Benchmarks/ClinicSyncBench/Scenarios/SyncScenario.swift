@@ -22,7 +22,7 @@ struct SyncScenario {
     func run() async throws -> Figures {
         let changes = try source.syncStatus().outbox
         let (pushed, pushSeconds) = try await Stopwatch.time { try await world.sync(source) }
-        let target = try world.clinic(source.identity.clinicID, file: "\(source.identity.clinicID)-second-site")
+        let target = try await world.clinic(source.identity.clinicID, file: "\(source.identity.clinicID)-second-site")
         let (pulled, pullSeconds) = try await Stopwatch.time { try await world.sync(target) }
         log(String(format: "sync: pushed %d in %.3f s, pulled %d (applied %d) in %.3f s",
                    pushed.pushed, pushSeconds, pulled.pulled, pulled.applied, pullSeconds))

@@ -27,7 +27,7 @@ struct WireScenario {
     /// Edits notes on `claims` claims and units on one line of each, one edit per transaction
     /// as coders make them, then sizes the push that carries them.
     func run() async throws -> Figures {
-        let store = try world.clinic("wire", file: "wire-a")
+        let store = try await world.clinic("wire", file: "wire-a")
         let workload = try ClinicWorkload.register(in: store, patients: 100, seed: 31)
         let saved = try store.enterClaims(workload.claims(lines: claims * 3, seed: 32), author: "bench")
         try await world.sync(store)

@@ -1,3 +1,5 @@
+import CentralPostgres
+import CentralServer
 import ClinicStore
 import Demo
 import Foundation
@@ -5,43 +7,66 @@ import Logging
 import SyncEngine
 import Synchronization
 
-/// A temporary folder with a central store served on loopback (the real Hummingbird node,
-/// in this process) and clinic store files, as the end-to-end tests build it.
+/// A temporary folder with a central node served on loopback (the real Hummingbird node, in
+/// this process) over either central backend — a central SQLite store file, or PostgreSQL —
+/// and clinic store files, as the end-to-end tests build it.
 final class BenchWorld: Sendable {
+    /// The central backend a world's node runs on.
+    enum Backend: Sendable {
+        case sqlite(LocalStore)
+        case postgres(PostgresCentral)
+    }
+
     let folder: URL
-    let central: LocalStore
+    let backend: Backend
     let node: LoopbackCentral
 
-    private init(folder: URL, central: LocalStore, node: LoopbackCentral) {
+    private init(folder: URL, backend: Backend, node: LoopbackCentral) {
         self.folder = folder
-        self.central = central
+        self.backend = backend
         self.node = node
     }
 
-    /// A new folder under `parent` with a central store and its node.
+    /// The backend's name in the report.
+    var backendName: String {
+        switch backend {
+        case .sqlite: return "SQLite"
+        case .postgres: return "PostgreSQL"
+        }
+    }
+
+    /// A new folder under `parent` with a central SQLite store and its node.
     static func start(in parent: URL, name: String) async throws -> BenchWorld {
-        let folder = parent.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try makeFolder(parent, name)
         let central = try LocalStore.create(at: folder.appendingPathComponent("central.sqlite").path, role: .central,
                                             clinicID: LocalStore.centralOwner)
-        var logger = Logger(label: "bench.central")
-        logger.logLevel = .critical
-        let node = try await LoopbackCentral.start(store: central, adminToken: nil, logger: logger)
-        return BenchWorld(folder: folder, central: central, node: node)
+        let node = try await LoopbackCentral.start(store: central, adminToken: nil, logger: quietLogger)
+        return BenchWorld(folder: folder, backend: .sqlite(central), node: node)
+    }
+
+    /// A new folder under `parent` for clinic stores, and a node over PostgreSQL at `url` in a
+    /// schema of its own (`schema`, created by the backend; dropped by nobody: use a throwaway
+    /// database).
+    static func start(in parent: URL, name: String, postgres url: String, schema: String) async throws -> BenchWorld {
+        let folder = try makeFolder(parent, name)
+        var configuration = try PostgresCentralConfiguration(url: url)
+        configuration.schema = schema
+        let central = try await PostgresCentral.start(configuration: configuration, logger: quietLogger)
+        do {
+            let node = try await LoopbackCentral.start(backend: central, logger: quietLogger)
+            return BenchWorld(folder: folder, backend: .postgres(central), node: node)
+        } catch {
+            await central.shutdown()
+            throw error
+        }
     }
 
     /// A new clinic store file named `file`, for clinic `clinicID`, with its remote set; a
     /// second store of the same clinic is a second site (another workstation, a restored laptop).
-    func clinic(_ clinicID: String, file: String) throws -> LocalStore {
+    func clinic(_ clinicID: String, file: String) async throws -> LocalStore {
         let store = try LocalStore.create(at: folder.appendingPathComponent("\(file).sqlite").path, role: .clinic,
                                           clinicID: clinicID)
-        let token = try tokens.withLock { known in
-            if let token = known[clinicID] { return token }
-            let token = try central.enroll(clinicID: clinicID)
-            known[clinicID] = token
-            return token
-        }
-        try store.setRemote(serverURL: node.url.absoluteString, token: token)
+        try store.setRemote(serverURL: node.url.absoluteString, token: try await token(for: clinicID))
         return store
     }
 
@@ -57,7 +82,34 @@ final class BenchWorld: Sendable {
         }
     }
 
-    func stop() async { await node.stop() }
+    func stop() async {
+        await node.stop()
+        if case .postgres(let central) = backend { await central.shutdown() }
+    }
+
+    /// The clinic's token, enrolling it at the first call.
+    private func token(for clinicID: String) async throws -> String {
+        if let known = tokens.withLock({ $0[clinicID] }) { return known }
+        let token: String
+        switch backend {
+        case .sqlite(let central): token = try central.enroll(clinicID: clinicID)
+        case .postgres(let central): token = try await central.enroll(clinicID: clinicID)
+        }
+        tokens.withLock { $0[clinicID] = token }
+        return token
+    }
 
     private let tokens = Mutex<[String: String]>([:])
+
+    private static func makeFolder(_ parent: URL, _ name: String) throws -> URL {
+        let folder = parent.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    private static var quietLogger: Logger {
+        var logger = Logger(label: "bench.central")
+        logger.logLevel = .critical
+        return logger
+    }
 }
