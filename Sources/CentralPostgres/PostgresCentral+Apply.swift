@@ -16,6 +16,10 @@ extension PostgresCentral {
         var conflicts: [ConflictRecord] = []
         var reassertions: [Reassertion] = []
         var maxHLC: Int64 = 0
+        // One query per table for whether the batch's rows exist (and whose they are).
+        try await context.prefetchOwners(changes.compactMap { change in
+            SyncedTable.all[change.table] == nil ? nil : (change.table, change.row)
+        })
         for change in changes {
             let site = change.version.site
             if site == context.siteID { report.duplicates += 1; continue }
@@ -98,6 +102,14 @@ extension PostgresCentral {
                                             in: context)
                 context.inserted(table.name, row: change.row, owner: change.owner)
                 outcome.logSeq = try await LogEntry.append(change, in: context)
+                if table.name == SyncSchema.claimTable, decision.reassertions.isEmpty,
+                   applied.contains(SyncSchema.lifecycleField),
+                   case .integer? = change.rowValues[SyncSchema.lifecycleField],
+                   let lifecycle = change.rowValues[SyncSchema.lifecycleField] {
+                    // What PostgresRowStates would read back for the claim just inserted: its lines need it next.
+                    context.lifecycles[change.row] = .some(FieldState(value: lifecycle, version: change.version,
+                                                                      serverSeq: outcome.logSeq, observed: change.observed))
+                }
             } else {
                 for field in applied {
                     let value = change.rowValues[field] ?? .null

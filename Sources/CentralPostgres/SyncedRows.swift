@@ -9,7 +9,8 @@ import SyncModel
 enum SyncedRows {
     /// The row's column values (not `id`), or `nil` when there is no such row.
     static func values(of table: SyncedTable, row id: String, in context: WriteContext) async throws -> [String: FieldValue]? {
-        try await select(table, where: "id = $1", [.text(id)], on: context.connection, logger: context.logger).first?.values
+        try await context.flushPendingRows()
+        return try await select(table, where: "id = $1", [.text(id)], on: context.connection, logger: context.logger).first?.values
     }
 
     /// The rows of `table` matching `condition` (SQL over its columns, with `$1` … bound to
@@ -50,13 +51,12 @@ enum SyncedRows {
         return .text(try FieldJSON.encode(value))
     }
 
-    /// Inserts a row with the given columns (the others take their defaults).
+    /// Inserts a row with the given columns (the others take their defaults). The insert is
+    /// queued in the context and sent, with others like it, before the transaction's next statement.
     static func insert(into table: String, row id: String, values: [String: FieldValue], columns: [String],
                        in context: WriteContext) async throws {
-        let names = ["id"] + columns
-        let placeholders = (1...names.count).map { "$\($0)" }.joined(separator: ", ")
         let arguments = try [FieldValue.text(id)] + columns.map { try bound(values[$0] ?? .null, table: table, column: $0) }
-        try await context.run("INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(placeholders))", arguments)
+        try await context.queueInsert(into: table, columns: ["id"] + columns, arguments: arguments)
     }
 
     /// Sets one column of a row.

@@ -1,4 +1,5 @@
 import ClinicStore
+import Foundation
 import Logging
 import PostgresNIO
 import SyncModel
@@ -7,6 +8,8 @@ import SyncModel
 /// log head (the next server sequence is `head + 1`), the node's hybrid logical clock and the
 /// cursor its own changes observe. ``finish()`` stores the head and clock in the same transaction.
 final class WriteContext {
+    /// The transaction's connection. Statements sent on it directly bypass the queued row inserts:
+    /// use ``run(_:_:)`` and ``rows(_:_:)``, or call ``flushPendingRows()`` first.
     let connection: PostgresConnection
     let logger: Logger
     /// The central site id.
@@ -28,6 +31,10 @@ final class WriteContext {
     var lifecycles: [String: FieldState?] = [:]
     /// Log entries not yet sent: written in multi-row inserts before anything reads the log.
     private var pendingLog: [(arguments: [FieldValue], applied: Bool)] = []
+    /// Row inserts not yet sent, by table and column list, in first-seen order: written in
+    /// multi-row inserts before any other statement of the transaction runs (the central schema
+    /// has no foreign keys or triggers, so rows of different tables may go in any order).
+    private var pendingRows: [(table: String, columns: [String], rows: [[FieldValue]])] = []
 
     struct RowKey: Hashable {
         var table: String
@@ -76,6 +83,7 @@ final class WriteContext {
 
     /// Sends the queued log rows; call before reading `change_log` in this transaction.
     func flushLog() async throws {
+        try await flushRows()
         guard !pendingLog.isEmpty else { return }
         let entries = pendingLog
         pendingLog = []
@@ -90,6 +98,63 @@ final class WriteContext {
             }
             try await run("INSERT INTO change_log (\(LogEntry.insertColumns)) VALUES \(tuples.joined(separator: ", "))",
                           arguments)
+        }
+    }
+
+    /// Queues one row insert (`columns` include `id`; `arguments` are bound values in that order).
+    /// It is sent, with the others of its table and columns, before the transaction's next
+    /// statement (``run(_:_:)``, ``rows(_:_:)``) or at ``finish()``.
+    func queueInsert(into table: String, columns: [String], arguments: [FieldValue]) async throws {
+        if let index = pendingRows.firstIndex(where: { $0.table == table && $0.columns == columns }) {
+            pendingRows[index].rows.append(arguments)
+            if pendingRows[index].rows.count >= Self.logChunk { try await flushRows() }
+        } else {
+            pendingRows.append((table, columns, [arguments]))
+        }
+    }
+
+    /// Sends the queued row inserts: call before reading synced rows through ``connection`` directly.
+    func flushPendingRows() async throws { try await flushRows() }
+
+    /// Sends the queued row inserts, one multi-row insert per table and column list (at most
+    /// ``logChunk`` rows each).
+    private func flushRows() async throws {
+        guard !pendingRows.isEmpty else { return }
+        let groups = pendingRows
+        pendingRows = []
+        for group in groups {
+            for start in stride(from: 0, to: group.rows.count, by: Self.logChunk) {
+                var arguments: [FieldValue] = []
+                var tuples: [String] = []
+                for row in group.rows[start..<min(start + Self.logChunk, group.rows.count)] {
+                    let base = arguments.count
+                    tuples.append("(" + (1...row.count).map { "$\(base + $0)" }.joined(separator: ", ") + ")")
+                    arguments += row
+                }
+                try await connection.run("INSERT INTO \(group.table) (\(group.columns.joined(separator: ", "))) VALUES "
+                                         + tuples.joined(separator: ", "), arguments, logger: logger)
+            }
+        }
+    }
+
+    /// Learns in one query per table which of the rows a batch names exist, and their owners,
+    /// so ``owner(of:row:)`` answers them without a round trip each.
+    func prefetchOwners(_ rows: [(table: String, id: String)]) async throws {
+        var wanted: [String: Set<String>] = [:]
+        for (table, id) in rows where owners[RowKey(table: table, id: id)] == nil {
+            wanted[table, default: []].insert(id)
+        }
+        for (table, ids) in wanted.sorted(by: { $0.key < $1.key }) {
+            let list = String(decoding: try JSONEncoder().encode(ids.sorted()), as: UTF8.self)
+            let found = try await self.rows("""
+                SELECT id, owner FROM \(table) WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))
+                """, [.text(list)])
+            var known: [String: String] = [:]
+            for row in found {
+                let (id, owner) = try row.decode((String, String).self)
+                known[id] = owner
+            }
+            for id in ids { owners[RowKey(table: table, id: id)] = .some(known[id]) }
         }
     }
 
@@ -114,13 +179,15 @@ final class WriteContext {
         owners[RowKey(table: table, id: id)] = .some(owner)
     }
 
-    /// Runs a statement in the transaction.
+    /// Runs a statement in the transaction (after the queued row inserts).
     func run(_ sql: String, _ arguments: [FieldValue] = []) async throws {
+        try await flushRows()
         try await connection.run(sql, arguments, logger: logger)
     }
 
-    /// Rows of a query in the transaction.
+    /// Rows of a query in the transaction (after the queued row inserts).
     func rows(_ sql: String, _ arguments: [FieldValue] = []) async throws -> [PostgresRow] {
-        try await connection.rows(sql, arguments, logger: logger)
+        try await flushRows()
+        return try await connection.rows(sql, arguments, logger: logger)
     }
 }
