@@ -40,12 +40,13 @@ extension LocalStore {
                 var claim = draft
                 try Self.relabel(claimAt: index) {
                     let patient = try patients[claim.patientID] ?? Self.fetchPatient(db, id: claim.patientID)
-                    let payer = try payers[claim.payerID] ?? Self.fetchPayer(db, key: claim.payerID)
                     patients[claim.patientID] = patient
-                    payers[claim.payerID] = payer
+                    claim.clinicID = self.identity.owner == Self.centralOwner ? patient.clinicID : self.identity.owner
+                    let payerKey = claim.clinicID + "\u{1F}" + claim.payerID
+                    let payer = try payers[payerKey] ?? Self.fetchPayer(db, key: claim.payerID, for: claim.clinicID)
+                    payers[payerKey] = payer
                     claim.patientID = patient.id
                     claim.payerID = payer.id
-                    claim.clinicID = self.identity.owner == Self.centralOwner ? patient.clinicID : self.identity.owner
                 }
                 try StatementBinding.execute(insertClaim, [
                     claim.id.databaseValue, claim.clinicID.databaseValue, claim.claimNumber.databaseValue,

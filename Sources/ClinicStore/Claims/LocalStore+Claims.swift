@@ -13,8 +13,9 @@ extension LocalStore {
         let number = "C" + ids.hex(count: 9).uppercased()
         return try write(author: author) { db in
             let patient = try Self.fetchPatient(db, id: input.patientID)
-            let payer = try Self.fetchPayer(db, key: input.payer)
-            let claim = Claim(id: id, clinicID: self.identity.owner == Self.centralOwner ? patient.clinicID : self.identity.owner,
+            let clinicID = self.identity.owner == Self.centralOwner ? patient.clinicID : self.identity.owner
+            let payer = try Self.fetchPayer(db, key: input.payer, for: clinicID)
+            let claim = Claim(id: id, clinicID: clinicID,
                               claimNumber: number, patientID: patient.id, payerID: payer.id, billingNPI: billing,
                               renderingNPI: rendering, placeOfService: pos, diagnoses: diagnoses,
                               notes: input.notes)
@@ -41,8 +42,9 @@ extension LocalStore {
     /// Changes one claim field (see ``ClaimField``); coding fields are frozen once submitted.
     public func setClaimField(_ key: String, field: ClaimField, value: String, author: String? = nil) throws -> Claim {
         try write(author: author) { db in
-            let claim = try ClaimEdit.applying(field, value: value, to: try Self.fetchClaim(db, key: key)) {
-                try Self.fetchPayer(db, key: $0).id
+            let current = try Self.fetchClaim(db, key: key)
+            let claim = try ClaimEdit.applying(field, value: value, to: current) {
+                try Self.fetchPayer(db, key: $0, for: current.clinicID).id
             }
             try ClaimRecord(claim).update(db)
             return claim

@@ -37,8 +37,15 @@ extension LocalStore {
         try read { db in try Self.fetchPayer(db, key: key) }
     }
 
-    static func fetchPayer(_ db: Database, key: String) throws -> Payer {
-        let live = PayerRecord.filter(PayerRecord.Columns.deleted == 0)
+    /// A live payer by record id or external payer id. With `clinicID`, only payers that clinic
+    /// has — its own, then the central office's shared ones — so that at the central store a
+    /// claim never points at another clinic's payer (which that clinic would never receive).
+    static func fetchPayer(_ db: Database, key: String, for clinicID: String? = nil) throws -> Payer {
+        var live = PayerRecord.filter(PayerRecord.Columns.deleted == 0)
+        if let clinicID {
+            live = live.filter([clinicID, centralOwner].contains(PayerRecord.Columns.owner))
+                .order(sql: "owner = ? DESC", arguments: [clinicID])
+        }
         if let record = try live.filter(key: key).fetchOne(db) ?? live.filter(PayerRecord.Columns.payerId == key).fetchOne(db) {
             return record.payer
         }

@@ -8,6 +8,7 @@ struct PayerRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     enum Columns {
+        static let owner = Column("owner")
         static let payerId = Column("payer_id")
         static let name = Column("name")
         static let deleted = Column("deleted")

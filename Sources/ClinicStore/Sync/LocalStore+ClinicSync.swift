@@ -47,8 +47,9 @@ extension LocalStore {
     public func recordPush(_ response: PushResponse) throws {
         let now = clock.nowMillis()
         try write { db in
+            let setServerSeq = try db.cachedStatement(sql: "UPDATE change_log SET server_seq = ? WHERE seq = ?")
             for (seq, serverSeq) in zip(response.applied, response.serverSeqs) where serverSeq > 0 {
-                try db.cachedStatement(sql: "UPDATE change_log SET server_seq = ? WHERE seq = ?").execute(arguments: [serverSeq, seq])
+                try StatementBinding.execute(setServerSeq, [serverSeq.databaseValue, seq.databaseValue], in: db)
             }
             for refusal in response.refused {
                 try db.execute(sql: "INSERT OR REPLACE INTO push_refusal (seq, code, message, refused_at) VALUES (?, ?, ?, ?)",
