@@ -43,7 +43,7 @@ struct SyncCommand: AsyncParsableCommand {
             var text = "Synced with \(url.absoluteString): pushed \(summary.pushed), pulled \(summary.pulled), applied \(summary.applied)"
             if summary.releasesImported > 0 { text += ", \(summary.releasesImported) code releases" }
             text += "."
-            if summary.refused > 0 { text += "\n\(summary.refused) changes were refused by the central node: see `clinicsync status`." }
+            if summary.refused > 0 { text += "\n\(summary.refused) changes were refused by the central node: see `clinicsync status --refused`." }
             if status.openConflicts > 0 { text += "\n\(status.openConflicts) open conflicts: see `clinicsync conflicts list`." }
             return text
         }
@@ -62,25 +62,29 @@ enum RemoteChoice {
     }
 }
 
-/// `clinicsync status`: outbox, last sync, cursor, open conflicts.
+/// `clinicsync status [--refused]`: outbox, last sync, cursor, open conflicts; with `--refused`,
+/// each change the central node refused and why.
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "status", abstract: "Outbox size, last sync, cursor, open conflicts.")
     @OptionGroup var options: StoreOptions
+    @Flag(help: "Also list the changes the central node refused, with the reason for each.") var refused = false
 
     func run() throws {
         let store = try options.open()
         let status = try store.syncStatus()
-        /// What `status --json` prints: who the store is, and its ``SyncStatus``.
+        let refusals = refused ? try store.pushRefusals() : nil
+        /// What `status --json` prints: who the store is, its ``SyncStatus`` and, with `--refused`, the refusals.
         struct View: Encodable {
             var role: String, clinicId: String, siteId: String
             var status: SyncStatus
+            var refusals: [PushRefusal]?
         }
         let identity = store.identity
-        try options.emit(View(role: identity.role.rawValue, clinicId: identity.clinicID, siteId: identity.siteID, status: status)) {
-            let last = status.lastSyncMillis.map {
-                ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double($0) / 1000))
-            } ?? "never"
-            return """
+        let view = View(role: identity.role.rawValue, clinicId: identity.clinicID, siteId: identity.siteID, status: status,
+                        refusals: refusals)
+        try options.emit(view) {
+            let last = status.lastSyncMillis.map(Self.timestamp) ?? "never"
+            var text = """
                 \(identity.role == .central ? "Central store" : "Clinic \(identity.clinicID)") (site \(identity.siteID))
                   server:          \(status.serverURL ?? "(none: clinicsync remote set)")
                   outbox:          \(status.outbox) changes waiting to be pushed
@@ -88,6 +92,18 @@ struct StatusCommand: ParsableCommand {
                   cursor:          \(status.cursor)
                   open conflicts:  \(status.openConflicts)\(status.refusedChanges > 0 ? "\n  refused changes: \(status.refusedChanges)" : "")
                 """
+            if status.refusedChanges > 0 && refusals == nil { text += " (see `clinicsync status --refused`)" }
+            if let refusals {
+                text += "\n\n" + Table(headers: ["SEQ", "WHERE", "REASON", "MESSAGE", "WHEN"],
+                                        rows: refusals.map { ["\($0.seq)", "\($0.table).\($0.field) \($0.row.prefix(8))",
+                                                              $0.reason, $0.message, Self.timestamp($0.refusedAtMillis)] })
+                    .render(empty: "No refused changes.")
+            }
+            return text
         }
+    }
+
+    private static func timestamp(_ millis: Int64) -> String {
+        ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(millis) / 1000))
     }
 }
