@@ -11,6 +11,8 @@ struct CodebookScenario {
         var searchMillis: [Double] = []
         var queries = 0
         var slowest: [(query: String, millis: Double)] = []
+        /// Each keystroke's fastest pass: its cost with the machine's scheduling noise taken out.
+        var bestOfPassesMillis: [Double] = []
     }
 
     /// What coders type: descriptions in their words, and codes with or without the dot.
@@ -53,18 +55,22 @@ struct CodebookScenario {
         let queries = Self.queries
         figures.queries = queries.count
         var byQuery: [String: Double] = [:]
+        var bestByKeystroke = [Double](repeating: .infinity, count: queries.count)
         for pass in 0...passes {
-            for query in queries {
+            for (index, query) in queries.enumerated() {
                 let (_, seconds) = try Stopwatch.time { try store.searchCodes(query, limit: 10) }
                 let millis = seconds * 1000
                 if pass == 0 { continue }   // the first pass warms the page cache
                 figures.searchMillis.append(millis)
+                bestByKeystroke[index] = min(bestByKeystroke[index], millis)
                 byQuery[query] = max(byQuery[query] ?? 0, millis)
             }
         }
+        figures.bestOfPassesMillis = passes > 0 ? bestByKeystroke : []
         figures.slowest = byQuery.sorted { $0.value > $1.value }.prefix(8).map { ($0.key, $0.value) }
-        log(String(format: "search: %d queries × %d passes, p50 %.3f ms, p99 %.3f ms; slowest: %@", queries.count, passes,
-                   figures.searchMillis.median, figures.searchMillis.percentile(99),
+        log(String(format: "search: %d queries × %d passes, p50 %.3f ms, p99 %.3f ms (best of passes: p99 %.3f ms); slowest: %@",
+                   queries.count, passes, figures.searchMillis.median, figures.searchMillis.percentile(99),
+                   figures.bestOfPassesMillis.percentile(99),
                    figures.slowest.map { String(format: "'%@' %.2f", $0.query, $0.millis) }.joined(separator: ", ")))
         return figures
     }

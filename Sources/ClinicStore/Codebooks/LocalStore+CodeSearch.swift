@@ -70,15 +70,25 @@ extension LocalStore {
         let systemFilter = system.map { _ in "AND c.system = :system" } ?? ""
         let arguments: StatementArguments = ["match": match, "day": day, "system": system?.rawValue, "limit": limit]
         if let phrases = CodeRanking.phrases(in: match), let ranking = try CodeRanking.make(phrases, db) {
-            // The newest matches in force, one more than a broad query's candidates.
+            // The releases in force, read once (not once per matching row), then the newest
+            // matches among them, one more than a broad query's candidates.
+            let releases = try Row.fetchAll(db.cachedStatement(sql: """
+                WITH \(inForceCTE) SELECT id, name, effective_from, effective_to FROM in_force ORDER BY id
+                """), arguments: ["day": day])
+            guard !releases.isEmpty else { return [] }
+            var inForce: [String: Row] = [:]
+            for release in releases { inForce[release[0]] = release }
+            let placeholders = Array(repeating: "?", count: releases.count).joined(separator: ", ")
+            var values: [DatabaseValue] = [match.databaseValue]
+            values += releases.map { ($0[0] as String).databaseValue }
+            if let system { values.append(system.rawValue.databaseValue) }
+            values.append((broadQueryCandidates + 1).databaseValue)
             var rows = try Row.fetchAll(db.cachedStatement(sql: """
-                WITH \(inForceCTE)
-                \(matchColumns) FROM code_search
+                SELECT c.system, c.code, c.description, c.billable, c.is_em, c.release_id FROM code_search
                 JOIN code AS c ON c.rowid = code_search.rowid
-                JOIN in_force AS r ON r.id = c.release_id
-                WHERE code_search MATCH :match \(systemFilter)
-                ORDER BY code_search.rowid DESC LIMIT :candidates
-                """), arguments: arguments + ["candidates": broadQueryCandidates + 1])
+                WHERE code_search MATCH ? AND c.release_id IN (\(placeholders)) \(system == nil ? "" : "AND c.system = ?")
+                ORDER BY code_search.rowid DESC LIMIT ?
+                """), arguments: StatementArguments(values))
             if rows.count > broadQueryCandidates { rows.removeLast() }   // broad: rank the newest only
             var ranked: [(row: Row, emFirst: Int, score: Double, code: String)] = []
             ranked.reserveCapacity(rows.count)
@@ -94,7 +104,16 @@ extension LocalStore {
                     if a.score != b.score { return a.score < b.score }
                     return a.code.utf8.lexicographicallyPrecedes(b.code.utf8)
                 }
-                return ranked.prefix(limit).map { codeMatch($0.row) }
+                return ranked.prefix(limit).map { candidate in
+                    let row = candidate.row
+                    let release = inForce[row[5] as String]!
+                    let system = CodeSystem(rawValue: row[0]) ?? .cpt
+                    let code: String = row[1]
+                    return CodeMatch(system: system, code: code,
+                                     display: system == .icd10cm ? DiagnosisCode.display(code) : code,
+                                     description: row[2], billable: row[3], isEM: row[4], release: release[1],
+                                     effectiveFrom: release[2], effectiveTo: release[3])
+                }
             }
         }
         // Text the ranking does not handle (not ASCII): FTS5 ranks every match.

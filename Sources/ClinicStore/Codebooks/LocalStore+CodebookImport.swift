@@ -64,10 +64,14 @@ extension LocalStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
             let isProcedure = release.system.isProcedureSystem
+            let releaseID = release.id.databaseValue, system = release.system.rawValue.databaseValue
             for (index, entry) in entries.enumerated() {
-                try insert.execute(arguments: [release.id, release.system.rawValue, entry.code, entry.shortDescription,
-                                               entry.description, entry.billable,
-                                               isProcedure && ProcedureCode.isEvaluationAndManagement(entry.code)])
+                // Bound through the C API: GRDB's arguments cost more than the insert for ~100k rows.
+                try StatementBinding.execute(insert, [
+                    releaseID, system, entry.code.databaseValue, entry.shortDescription.databaseValue,
+                    entry.description.databaseValue, entry.billable.databaseValue,
+                    (isProcedure && ProcedureCode.isEvaluationAndManagement(entry.code)).databaseValue,
+                ], in: db)
                 if index % step == 0 { progress?(index, total) }
             }
             try db.execute(sql: """
