@@ -54,21 +54,34 @@ extension PostgresCentral {
                 throw ErrorBody(error: .badRequest, message: "cursor \(since) is ahead of this node's log (\(head)); "
                                 + "the clinic store belongs to another central node")
             }
+            // The page's reach first: the first `pageSize` applied entries of the scope after the
+            // cursor, walked in order on the (owner, seq) index and stopping there, so a page
+            // costs its own size, not the rest of the log. (One query that also filtered and
+            // limited would read every remaining entry of the scope for each page.)
+            let reach = try await connection.rows("""
+                SELECT max(seq), count(*) FROM (SELECT seq FROM (
+                  (SELECT seq FROM change_log WHERE owner = $3 AND seq > $1 AND seq <= $2 AND applied ORDER BY seq LIMIT $5)
+                  UNION ALL
+                  (SELECT seq FROM change_log WHERE owner = $4 AND seq > $1 AND seq <= $2 AND applied ORDER BY seq LIMIT $5)
+                ) AS both_owners ORDER BY seq LIMIT $5) AS page
+                """, [.integer(since), .integer(head), .text(clinicID), .text(LocalStore.centralOwner),
+                      .integer(Int64(pageSize))], logger: logger)
+            let (upper, reached) = try reach.first.map { try $0.decode((Int64?, Int64).self) } ?? (nil, Int64(0))
+            let hasMore = reached == Int64(pageSize)
             // As at the SQLite node, only the latest applied entry of each (row, field) is served:
             // a new clinic gets a compacted snapshot of its scope, and later pulls skip entries
             // already superseded (a superseding entry has a higher sequence, so no page boundary
-            // hides one).
+            // hides one). The other site's entries are left out; the cursor still moves past them.
             let rows = try await connection.rows("""
                 SELECT \(LogEntry.columns) FROM change_log AS c
                 WHERE c.seq > $1 AND c.seq <= $2 AND c.owner IN ($3, $4) AND c.site <> $5 AND c.applied
                   AND c.seq = (SELECT max(l.seq) FROM change_log AS l
                                WHERE l.tbl = c.tbl AND l.row_id = c.row_id AND l.field = c.field AND l.applied)
-                ORDER BY c.seq LIMIT $6
-                """, [.integer(since), .integer(head), .text(clinicID), .text(LocalStore.centralOwner), .text(site),
-                      .integer(Int64(pageSize))], logger: logger)
+                ORDER BY c.seq
+                """, [.integer(since), .integer(upper ?? since), .text(clinicID), .text(LocalStore.centralOwner),
+                      .text(site)], logger: logger)
             let changes = try rows.map(LogEntry.change(from:))
-            let hasMore = rows.count == pageSize
-            let next = hasMore ? (changes.last?.serverSeq ?? since) : head
+            let next = hasMore ? (upper ?? since) : head
             return PullResponse(changes: changes, nextCursor: next, hasMore: hasMore,
                                 serverClock: max(HLC(bitPattern: hlc), HLC(millis: now)))
         }
