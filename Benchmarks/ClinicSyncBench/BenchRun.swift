@@ -60,15 +60,22 @@ struct BenchRun {
             report.json["pg_sync_pull_s"] = typical.pullSeconds
         }
         if settings.wants("central") {
-            let load = try await CentralLoadScenario(world: world, clinics: settings.clinics,
-                                                     linesPerClinic: settings.linesPerClinic, log: log).run()
-            appendCentralLoad(load, backend: world.backendName, to: &report)
-            report.json["pg_central_changes_per_s"] = load.backlog.changesPerSecond
-            report.json["pg_central_p50_ms"] = load.backlog.latencies.median * 1000
-            report.json["pg_central_p99_ms"] = load.backlog.latencies.percentile(99) * 1000
-            report.json["pg_central_edit_p50_ms"] = load.everyday.latencies.median * 1000
-            report.json["pg_central_edit_p99_ms"] = load.everyday.latencies.percentile(99) * 1000
+            try await runCentralLoad(world, jsonPrefix: "pg_", into: &report)
         }
+    }
+
+    /// 50 clinics at once against `world`'s node: the table rows, and the JSON keys
+    /// `central_changes_per_s`, `central_p50_ms`, `central_p99_ms`, `central_edit_p50_ms` and
+    /// `central_edit_p99_ms`, each after `jsonPrefix`.
+    private func runCentralLoad(_ world: BenchWorld, jsonPrefix prefix: String, into report: inout BenchReport) async throws {
+        let load = try await CentralLoadScenario(world: world, clinics: settings.clinics,
+                                                 linesPerClinic: settings.linesPerClinic, log: log).run()
+        appendCentralLoad(load, backend: world.backendName, to: &report)
+        report.json[prefix + "central_changes_per_s"] = load.backlog.changesPerSecond
+        report.json[prefix + "central_p50_ms"] = load.backlog.latencies.median * 1000
+        report.json[prefix + "central_p99_ms"] = load.backlog.latencies.percentile(99) * 1000
+        report.json[prefix + "central_edit_p50_ms"] = load.everyday.latencies.median * 1000
+        report.json[prefix + "central_edit_p99_ms"] = load.everyday.latencies.percentile(99) * 1000
     }
 
     /// The central-load rows of one backend.
@@ -190,14 +197,7 @@ struct BenchRun {
             try await SyncBreakdownScenario(world: world, lines: settings.lines, log: log).run()
         }
         if settings.wants("central") {
-            let load = try await CentralLoadScenario(world: world, clinics: settings.clinics,
-                                                     linesPerClinic: settings.linesPerClinic, log: log).run()
-            appendCentralLoad(load, backend: world.backendName, to: &report)
-            report.json["central_changes_per_s"] = load.backlog.changesPerSecond
-            report.json["central_p50_ms"] = load.backlog.latencies.median * 1000
-            report.json["central_p99_ms"] = load.backlog.latencies.percentile(99) * 1000
-            report.json["central_edit_p50_ms"] = load.everyday.latencies.median * 1000
-            report.json["central_edit_p99_ms"] = load.everyday.latencies.percentile(99) * 1000
+            try await runCentralLoad(world, jsonPrefix: "", into: &report)
         }
     }
 }
