@@ -69,6 +69,13 @@ import Testing
         let patients = try #require(try cli.run(["patient", "list", "--json"]).json() as? [Any])
         #expect(patients.isEmpty)
 
+        // A field name that does not exist: one line naming the fields, no usage text.
+        let unknownField = try cli.run(["claim", "set", "C123", "colour", "blue"])
+        #expect(unknownField.status != 0 && unknownField.stderr.contains("is not a claim field")
+                && unknownField.stderr.contains("notes"), "\(unknownField.stderr)")
+        #expect(unknownField.stderr.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").count == 1,
+                "\(unknownField.stderr)")
+
         let missing = try cli.run(["claim", "list"], store: cli.folder.appendingPathComponent("nope.sqlite").path)
         #expect(missing.status != 0 && missing.stderr.contains("clinicsync init"))
         #expect(try cli.run(["init", "--clinic", "clinic-a"]).status != 0, "init refuses to overwrite a store")

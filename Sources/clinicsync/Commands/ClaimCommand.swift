@@ -47,7 +47,8 @@ struct ClaimSet: AsyncParsableCommand {
 
     func run() async throws {
         guard let claimField = ClaimField(rawValue: field) else {
-            throw ValidationError("unknown claim field '\(field)'; fields: \(ClaimField.names)")
+            // One line, like every other refusal (a ValidationError would add the usage text).
+            throw StoreError.invalid(entity: "claim", field: field, reason: "is not a claim field (fields: \(ClaimField.names))")
         }
         let key = claim, value = value, author = options.author
         let updated = try await postgres.withCentral {
