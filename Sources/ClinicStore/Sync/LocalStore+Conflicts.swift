@@ -42,8 +42,12 @@ extension LocalStore {
     }
 
     static func fetchConflict(_ db: Database, key: String) throws -> ConflictRecord {
-        let rows = try Row.fetchAll(db, sql: "SELECT * FROM conflict WHERE deleted = 0 AND (id = ? OR id LIKE ? || '%') LIMIT 2",
-                                    arguments: [key, key])
+        // A plain prefix: `%` and `_` in what was typed are characters, not LIKE wildcards.
+        let prefix = key.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT * FROM conflict WHERE deleted = 0 AND (id = ? OR id LIKE ? || '%' ESCAPE '\\') LIMIT 2
+            """, arguments: [key, prefix])
         guard rows.count == 1 || rows.contains(where: { $0["id"] == key }) else {
             throw rows.isEmpty ? StoreError.notFound(entity: "conflict", id: key)
                 : StoreError.invalid(entity: "conflict", field: "id", reason: "'\(key)' matches several conflicts; give more of the id")

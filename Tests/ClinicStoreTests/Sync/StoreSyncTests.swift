@@ -49,7 +49,14 @@ import Testing
         #expect(atClinic.first?.id == atCentral.first?.id)
         #expect(atClinic.first?.loser.value == .text("clinic says: call patient"))
 
-        _ = try central.resolveConflict(try #require(atCentral.first?.id), resolution: .keepLoser)
+        // Found by a prefix of its id; LIKE's wildcards typed as an id find nothing.
+        let id = try #require(atCentral.first?.id)
+        #expect(try central.conflict(String(id.prefix(8))).id == id)
+        for wildcard in ["%", "_", "\(id.prefix(4))%"] {
+            #expect(throws: StoreError.notFound(entity: "conflict", id: wildcard)) { try central.conflict(wildcard) }
+        }
+
+        _ = try central.resolveConflict(id, resolution: .keepLoser)
         try SyncHarness.sync(alpha, with: central)
         #expect(try alpha.conflicts().isEmpty && central.conflicts().isEmpty)
         #expect(try alpha.claim(claim.id).notes == "clinic says: call patient")
