@@ -8,7 +8,9 @@ public struct PullResponse: Hashable, Sendable, Codable {
     public var changes: [Change]
     /// The cursor to ask from next; it covers every change up to it, in scope or not.
     public var nextCursor: Int64
-    /// Whether more changes follow.
+    /// Whether to ask again from ``nextCursor``: more changes may follow. A page may carry fewer
+    /// changes than asked for, even none, when entries it covered were left out (the asking
+    /// site's own, or superseded); the cursor still moves past them.
     public var hasMore: Bool
     /// The central node's clock, which the clinic observes.
     public var serverClock: HLC
