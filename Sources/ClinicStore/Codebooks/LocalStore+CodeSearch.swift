@@ -104,16 +104,7 @@ extension LocalStore {
                     if a.score != b.score { return a.score < b.score }
                     return a.code.utf8.lexicographicallyPrecedes(b.code.utf8)
                 }
-                return ranked.prefix(limit).map { candidate in
-                    let row = candidate.row
-                    let release = inForce[row[5] as String]!
-                    let system = CodeSystem(rawValue: row[0]) ?? .cpt
-                    let code: String = row[1]
-                    return CodeMatch(system: system, code: code,
-                                     display: system == .icd10cm ? DiagnosisCode.display(code) : code,
-                                     description: row[2], billable: row[3], isEM: row[4], release: release[1],
-                                     effectiveFrom: release[2], effectiveTo: release[3])
-                }
+                return ranked.prefix(limit).map { codeMatch($0.row, release: inForce[$0.row[5] as String]) }
             }
         }
         // Text the ranking does not handle (not ASCII): FTS5 ranks every match.
@@ -161,13 +152,21 @@ extension LocalStore {
         )
         """
 
-    private static func codeMatch(_ row: Row) -> CodeMatch {
+    /// A match from a row of ``matchColumns``.
+    private static func codeMatch(_ row: Row) -> CodeMatch { codeMatch(row, release: nil) }
+
+    /// A match from a row of ``matchColumns``; or, given `release`, from a code row (`system`,
+    /// `code`, `description`, `billable`, `is_em`) and its release's row (`name`,
+    /// `effective_from`, `effective_to`).
+    private static func codeMatch(_ row: Row, release: Row?) -> CodeMatch {
         let system = CodeSystem(rawValue: row["system"]) ?? .cpt
         let code: String = row["code"]
+        let dates = release ?? row
         return CodeMatch(system: system, code: code,
                          display: system == .icd10cm ? DiagnosisCode.display(code) : code,
                          description: row["description"], billable: row["billable"], isEM: row["is_em"],
-                         release: row["release"], effectiveFrom: row["effective_from"], effectiveTo: row["effective_to"])
+                         release: release?["name"] ?? row["release"], effectiveFrom: dates["effective_from"],
+                         effectiveTo: dates["effective_to"])
     }
 }
 
