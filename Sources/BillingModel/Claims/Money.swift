@@ -2,22 +2,33 @@
 public enum Money {
     /// Parses `125`, `125.5`, `125.00` or `$1,250.00` into cents; `nil` for anything else
     /// (more than two decimals, signs, letters).
+    /// Reads the bytes once (bulk entry parses every line's charge): commas are ignored
+    /// wherever they stand, at most one decimal point, at most 12 whole digits.
     public static func cents(fromDollars text: String) -> Int64? {
-        var body = Substring(text)
-        if body.hasPrefix("$") { body = body.dropFirst() }
-        let cleaned = body.filter { $0 != "," }
-        let parts = cleaned.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty,
-              whole.utf8.count <= 12, whole.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
-              let dollars = Int64(whole) else { return nil }
-        var cents: Int64 = 0
-        if parts.count == 2 {
-            let fraction = parts[1]
-            guard (1...2).contains(fraction.utf8.count), fraction.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
-                  let value = Int64(fraction) else { return nil }
-            cents = fraction.utf8.count == 1 ? value * 10 : value
+        var bytes = text.utf8[...]
+        if bytes.first == UInt8(ascii: "$") { bytes = bytes.dropFirst() }
+        var dollars: Int64 = 0, fraction: Int64 = 0
+        var wholeDigits = 0, fractionDigits = 0, points = 0
+        for byte in bytes where byte != UInt8(ascii: ",") {
+            if byte == UInt8(ascii: ".") {
+                points += 1
+                guard points == 1 else { return nil }
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int64(byte - UInt8(ascii: "0"))
+            if points == 0 {
+                wholeDigits += 1
+                guard wholeDigits <= 12 else { return nil }
+                dollars = dollars * 10 + digit
+            } else {
+                fractionDigits += 1
+                guard fractionDigits <= 2 else { return nil }
+                fraction = fraction * 10 + digit
+            }
         }
-        return dollars * 100 + cents
+        guard wholeDigits > 0, points == 0 || fractionDigits > 0 else { return nil }
+        return dollars * 100 + (fractionDigits == 1 ? fraction * 10 : fraction)
     }
 
     /// `12500` → `125.00`.

@@ -56,7 +56,7 @@ public enum ProcedureCodeKind: String, Codable, Sendable, Equatable {
 public enum ProcedureCode {
     /// Upper-cases and trims a code typed by a person.
     public static func normalize(_ raw: String) -> String {
-        raw.trimmingCharacters(in: .whitespaces).uppercased()
+        raw.trimmingSpaces.uppercased()
     }
 
     /// Whether the code is an evaluation and management code (99202–99499), which lists

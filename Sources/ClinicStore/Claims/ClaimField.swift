@@ -38,8 +38,8 @@ enum ClaimEntryCheck {
     }
 
     static func npi(_ raw: String, field: String) throws -> String {
-        let npi = raw.trimmingCharacters(in: .whitespaces)
-        guard npi.count == 10, npi.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+        let npi = raw.trimmingSpaces
+        guard npi.utf8.count == 10, npi.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
             throw StoreError.invalid(entity: "claim", field: field, reason: "'\(npi)' is not a 10-digit NPI")
         }
         return npi

@@ -3,7 +3,7 @@ import BillingModel
 /// Small validators shared by the record inputs; each throws ``StoreError/invalid(entity:field:reason:)``.
 enum FieldCheck {
     static func text(_ value: String, entity: String, field: String, maxLength: Int = 60) throws -> String {
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        let trimmed = value.trimmingSpaces
         guard !trimmed.isEmpty else { throw StoreError.invalid(entity: entity, field: field, reason: "must not be empty") }
         guard trimmed.count <= maxLength else {
             throw StoreError.invalid(entity: entity, field: field, reason: "longer than \(maxLength) characters")
@@ -15,7 +15,7 @@ enum FieldCheck {
     }
 
     static func identifier(_ value: String, entity: String, field: String, maxLength: Int = 80) throws -> String {
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        let trimmed = value.trimmingSpaces
         guard !trimmed.isEmpty, trimmed.count <= maxLength,
               trimmed.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
             throw StoreError.invalid(entity: entity, field: field,

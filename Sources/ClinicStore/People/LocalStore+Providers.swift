@@ -38,7 +38,7 @@ extension LocalStore {
     /// Registers a provider; the NPI must pass its check digit and be new to this store.
     public func addProvider(_ input: ProviderInput, author: String? = nil) throws -> Provider {
         let entity = "provider"
-        let npi = input.npi.trimmingCharacters(in: .whitespaces)
+        let npi = input.npi.trimmingSpaces
         switch NPI.problem(npi) {
         case .format?: throw StoreError.invalid(entity: entity, field: "npi", reason: "'\(npi)' is not 10 digits")
         case .checkDigit?: throw StoreError.invalid(entity: entity, field: "npi", reason: "'\(npi)' fails the NPI check digit")
