@@ -17,6 +17,15 @@ public struct SyncedTable: Sendable {
     public let columns: [String: (type: ColumnType, nullable: Bool)]
     /// Whether clinics may push rows of this table (central-only data is refused).
     public let clinicWritable: Bool
+    /// The column names in UTF-8 byte order: the key order of a row's values in JSON.
+    let sortedColumns: [String]
+
+    init(name: String, columns: [String: (type: ColumnType, nullable: Bool)], clinicWritable: Bool) {
+        self.name = name
+        self.columns = columns
+        self.clinicWritable = clinicWritable
+        sortedColumns = columns.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
 
     /// Every synced table.
     public static let all: [String: SyncedTable] = {

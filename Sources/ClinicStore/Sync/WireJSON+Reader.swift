@@ -128,10 +128,10 @@ extension WireJSON {
         }
 
         mutating func rowValues() throws -> [String: FieldValue] {
-            var values: [String: FieldValue] = [:]
+            // Room for the widest synced row: growing a dictionary rehashes every key.
+            var values = [String: FieldValue](minimumCapacity: 16)
             try object { reader, key in
-                guard values[key] == nil else { throw Unsure() }
-                values[key] = try reader.fieldValue()
+                guard values.updateValue(try reader.fieldValue(), forKey: key) == nil else { throw Unsure() }
             }
             return values
         }

@@ -147,7 +147,7 @@ public enum WireJSON {
             string(change.row)
             if change.isRowInsert {
                 raw(",\"row_values\":{")
-                let keys = FlatJSON.sortedKeys(change.rowValues)
+                let keys = FlatJSON.sortedKeys(change.rowValues, table: change.table)
                 for (index, key) in keys.enumerated() {
                     if index > 0 { out.append(UInt8(ascii: ",")) }
                     string(key)
