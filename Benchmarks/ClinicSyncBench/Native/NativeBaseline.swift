@@ -42,6 +42,21 @@ enum NativeBaseline {
         return (timed.seconds, timed.cpu)
     }
 
+    /// Seconds to insert `tables` into a new database at `path` whose every table also writes
+    /// the barest change record a trigger can: one row of (table, row id) per insert, with no
+    /// values, no version and no index. What any design that keeps a change record per write
+    /// in the same transaction (DESIGN §3) pays at least, over the plain insert.
+    static func logRowFloorSeconds(_ tables: [TableRows], schema: [String], path: String) throws -> Double {
+        var floorSchema = schema
+        floorSchema.append("CREATE TABLE change_floor (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, row_id TEXT NOT NULL)")
+        for table in tables {
+            floorSchema.append("CREATE TRIGGER \(table.table)_floor AFTER INSERT ON \(table.table) "
+                + "BEGIN INSERT INTO change_floor (tbl, row_id) VALUES ('\(table.table)', NEW.id); END")
+        }
+        let db = try database(at: path, schema: floorSchema)
+        return try Stopwatch.timeCPU { try insert(tables, into: db) }.seconds
+    }
+
     /// Captures the inserts with a session into `path`, then applies the changeset to `applyPath`.
     static func session(_ tables: [TableRows], schema: [String], path: String, applyPath: String) throws -> SessionFigures {
         let source = try database(at: path, schema: schema)

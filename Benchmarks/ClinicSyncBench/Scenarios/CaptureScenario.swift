@@ -15,6 +15,8 @@ struct CaptureScenario {
         /// CPU seconds of the same runs (this thread), for the log.
         var captureCPU: [Double] = []
         var plainCPU: [Double] = []
+        /// The plain inserts plus a bare log row per insert (``NativeBaseline/logRowFloorSeconds(_:schema:path:)``).
+        var logRowFloorSeconds: [Double] = []
         var sessionCaptureSeconds: [Double] = []
         var sessionApplySeconds: [Double] = []
         var changesetBytes = 0
@@ -48,6 +50,8 @@ struct CaptureScenario {
             let plain = try NativeBaseline.plainInsertSeconds(tables, schema: schema, path: native + "-plain.sqlite")
             figures.plainSeconds.append(plain.wall)
             figures.plainCPU.append(plain.cpu)
+            figures.logRowFloorSeconds.append(try NativeBaseline.logRowFloorSeconds(tables, schema: schema,
+                                                                                    path: native + "-floor.sqlite"))
             let session = try NativeBaseline.session(tables, schema: schema, path: native + "-session.sqlite",
                                                      applyPath: native + "-applied.sqlite")
             figures.sessionCaptureSeconds.append(session.captureSeconds)
@@ -57,8 +61,9 @@ struct CaptureScenario {
             figures.stores.append(store)
             figures.rowsWritten = tables
             figures.schema = schema
-            log(String(format: "capture run %d: store %.3f s (cpu %.3f), plain %.3f s (cpu %.3f), session capture %.3f s, apply %.3f s",
-                       run, seconds, cpu, plain.wall, plain.cpu, session.captureSeconds, session.applySeconds))
+            log(String(format: "capture run %d: store %.3f s (cpu %.3f), plain %.3f s (cpu %.3f), log-row floor %.3f s, "
+                       + "session capture %.3f s, apply %.3f s", run, seconds, cpu, plain.wall, plain.cpu,
+                       figures.logRowFloorSeconds.last!, session.captureSeconds, session.applySeconds))
         }
         return figures
     }
