@@ -86,6 +86,9 @@ import Testing
         BadInput(name: "another clinic's row", outcome: .refused(.outOfScope)) { node, push in
             try BadInput.push(node, BadInput.editing(push) { $0.owner = "beta"; $0.rowValues["owner"] = .text("beta") })
         },
+        BadInput(name: "a field change to a row the node does not have", outcome: .refused(.invalidValue)) { node, push in
+            try BadInput.push(node, BadInput.editing(push) { $0.field = "name"; $0.value = .text("Renamed Plan"); $0.rowValues = [:] })
+        },
         BadInput(name: "a push in another clinic's name", outcome: .error(403, .forbidden)) { node, push in
             var push = push
             push.clinicID = "beta"

@@ -96,8 +96,10 @@ extension LocalStore {
         guard change.owner == clinicID else {
             return RefusedChange(seq: seq, reason: .outOfScope, message: "row \(change.row) belongs to \(change.owner), not \(clinicID)")
         }
-        if let owner = try String.fetchOne(db.cachedStatement(sql: "SELECT owner FROM \(table.name) WHERE id = ?"), arguments: [change.row]),
-           owner != clinicID {
+        // One lookup answers both "whose row is it" and, for a field change, "does it exist".
+        let existingOwner = try String.fetchOne(db.cachedStatement(sql: "SELECT owner FROM \(table.name) WHERE id = ?"),
+                                                arguments: [change.row])
+        if let existingOwner, existingOwner != clinicID {
             return RefusedChange(seq: seq, reason: .outOfScope, message: "row \(change.row) belongs to another clinic")
         }
         let values = change.isRowInsert ? change.rowValues : [change.field: change.value]
@@ -115,8 +117,7 @@ extension LocalStore {
         if !change.isRowInsert, change.field == "owner" {
             return RefusedChange(seq: seq, reason: .invalidValue, message: "a row's owner never changes")
         }
-        if !change.isRowInsert,
-           try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM \(table.name) WHERE id = ?"), arguments: [change.row]) == 0 {
+        if !change.isRowInsert, existingOwner == nil {
             return RefusedChange(seq: seq, reason: .invalidValue, message: "change to \(change.table) row \(change.row), which does not exist")
         }
         return nil
