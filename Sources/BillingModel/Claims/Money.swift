@@ -2,6 +2,7 @@
 public enum Money {
     /// Parses `125`, `125.5`, `125.00` or `$1,250.00` into cents; `nil` for anything else
     /// (more than two decimals, signs, letters).
+    ///
     /// Reads the bytes once (bulk entry parses every line's charge): commas are ignored
     /// wherever they stand, at most one decimal point, at most 12 whole digits.
     public static func cents(fromDollars text: String) -> Int64? {
