@@ -1,4 +1,5 @@
 import BillingModel
+import Foundation
 import ClinicStore
 import GRDB
 import Testing
@@ -78,6 +79,19 @@ import Testing
         try SyncHarness.sync(store, with: central)
         for claim in saved {
             #expect(try central.claim(claim.id) == claim)
+        }
+    }
+
+    /// A big batch fires a capture trigger per row, each with its statement journal: every
+    /// connection of a store file keeps those journals in memory (`temp_store = MEMORY`), or
+    /// the batch pays for write calls to a temporary file row after row.
+    @Test func aStoreFileKeepsStatementJournalsInMemory() throws {
+        let (created, folder) = try TestStores.file()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let reopened = try LocalStore.open(at: created.path, clock: ManualClock(millis: TestStores.epochMillis))
+        for store in [created, reopened] {
+            #expect(try store.write { try Int.fetchOne($0, sql: "PRAGMA temp_store") } == 2)
+            #expect(try store.read { try Int.fetchOne($0, sql: "PRAGMA temp_store") } == 2)
         }
     }
 }
