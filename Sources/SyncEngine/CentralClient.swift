@@ -49,7 +49,12 @@ public final class CentralClient: Sendable {
 
     /// `POST /v1/sync/push`.
     public func push(_ request: PushRequest) async throws -> PushResponse {
-        try await send(.POST, "/v1/sync/push", body: request)
+        try await push(PreparedPush(request))
+    }
+
+    /// `POST /v1/sync/push` of a request encoded beforehand.
+    public func push(_ prepared: PreparedPush) async throws -> PushResponse {
+        try await send(.POST, "/v1/sync/push", encoded: prepared.body)
     }
 
     /// `GET /v1/sync/pull`.
@@ -96,6 +101,11 @@ public final class CentralClient: Sendable {
 
     private func send<Body: Encodable, Reply: Decodable>(_ method: HTTPMethod, _ path: String, query: [String: String] = [:],
                                                          body: Body?) async throws -> Reply {
+        try await send(method, path, query: query, encoded: body.map { try RequestBody($0) })
+    }
+
+    private func send<Reply: Decodable>(_ method: HTTPMethod, _ path: String, query: [String: String] = [:],
+                                        encoded body: RequestBody?) async throws -> Reply {
         var components = URLComponents(url: serverURL.appendingPathComponent(path), resolvingAgainstBaseURL: false)
         if !query.isEmpty { components?.queryItems = query.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) } }
         guard let url = components?.url else { throw SyncError.transport("bad server URL \(serverURL)") }
@@ -106,14 +116,9 @@ public final class CentralClient: Sendable {
         request.headers.add(name: "Accept", value: "application/json")
         request.headers.add(name: "Accept-Encoding", value: "gzip")
         if let body {
-            let json = try WireJSON.encode(body)
             request.headers.add(name: "Content-Type", value: "application/json")
-            if json.count > 16 << 10 {
-                request.headers.add(name: "Content-Encoding", value: "gzip")
-                request.body = .bytes(ByteBuffer(bytes: try Gzip.compress(json, level: 1)))
-            } else {
-                request.body = .bytes(ByteBuffer(bytes: json))
-            }
+            if body.gzipped { request.headers.add(name: "Content-Encoding", value: "gzip") }
+            request.body = .bytes(ByteBuffer(bytes: body.bytes))
         }
         let response: HTTPClientResponse
         let bytes: ByteBuffer

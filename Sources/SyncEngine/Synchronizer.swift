@@ -44,13 +44,13 @@ public struct Synchronizer: Sendable {
     /// Syncs until push and pull are both empty. `progress` gets a line of text per step.
     ///
     /// Requests still go one at a time and in order; what overlaps is the preparation: the
-    /// next outbox batch is read while a push is in flight, and the next pull page is fetched
+    /// next outbox batch is read and encoded while a push is in flight, and the next pull page is fetched
     /// while the current one is applied (a pull is a read; pages are still applied in order).
     public func run(progress: (@Sendable (String) -> Void)? = nil) async throws -> SyncSummary {
         var plan = SyncPlan()
         var summary = SyncSummary()
         let store = self.store, client = self.client, pushBatch = self.pushBatch, pullPage = self.pullPage
-        var preparedPush: (after: Int64, batch: Task<PushRequest?, any Error>)?
+        var preparedPush: (after: Int64, batch: Task<PreparedPush?, any Error>)?
         var prefetchedPull: (since: Int64, page: Task<PullResponse, any Error>)?
         defer {
             preparedPush?.batch.cancel()
@@ -60,21 +60,21 @@ public struct Synchronizer: Sendable {
             switch plan.step {
             case .push:
                 let pushed = try store.syncProgress().pushedSeq
-                let next: PushRequest?
+                let next: PreparedPush?
                 if let prepared = preparedPush, prepared.after == pushed {
                     next = try await prepared.batch.value
                 } else {
                     preparedPush?.batch.cancel()
-                    next = try store.nextPush(limit: pushBatch)
+                    next = try store.nextPush(limit: pushBatch).map(PreparedPush.init)
                 }
                 preparedPush = nil
-                guard let request = next else {
+                guard let batch = next else {
                     plan.record(.nothingToPush)
                     continue
                 }
-                let last = request.changes.last?.version.seq ?? pushed
-                preparedPush = (last, Task { try store.nextPush(after: last, limit: pushBatch) })
-                let response = try await client.push(request)
+                let last = batch.lastSeq ?? pushed
+                preparedPush = (last, Task { try store.nextPush(after: last, limit: pushBatch).map(PreparedPush.init) })
+                let response = try await client.push(batch)
                 CrashPoint.clientAfterPushReply.reached()
                 try store.recordPush(response)
                 summary.pushed += response.applied.count

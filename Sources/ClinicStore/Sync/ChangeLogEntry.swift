@@ -10,6 +10,18 @@ enum ChangeLogEntry {
         observed, server_seq, author, reassertion
         """
 
+    /// The wire changes of the `change_log` rows `sql` selects (``columns``, in that order),
+    /// read through a cursor: each row is converted where it lies, never copied.
+    static func changes(_ db: Database, sql: String, arguments: StatementArguments,
+                        serverSeqFromSeq: Bool) throws -> [Change] {
+        var changes: [Change] = []
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
+        while let row = try rows.next() {
+            changes.append(try change(from: row, serverSeqFromSeq: serverSeqFromSeq))
+        }
+        return changes
+    }
+
     /// A wire change from a `change_log` row. `serverSeqFromSeq` is set at the central node,
     /// whose log sequence is the server sequence.
     /// Reads columns by position (the order of ``columns``): by name costs a search per column.

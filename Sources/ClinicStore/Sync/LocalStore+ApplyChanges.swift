@@ -3,8 +3,17 @@ import GRDB
 import SyncModel
 
 extension LocalStore {
-    /// Validates an incoming change before the merge; returns the refusal, or `nil` to go on.
-    public typealias ChangeScreen = @Sendable (Change, Database) throws -> RefusedChange?
+    /// Validates an incoming change before the merge: a refusal, or a pass.
+    public typealias ChangeScreen = @Sendable (Change, Database) throws -> ScreenVerdict
+
+    /// What a ``ChangeScreen`` found.
+    public enum ScreenVerdict: Sendable {
+        /// The change is refused alone, with this reason; nothing of it is written.
+        case refuse(RefusedChange)
+        /// The change goes on to the merge. `rowExists`, when the screen looked the row up,
+        /// saves the merge a second lookup.
+        case pass(rowExists: Bool?)
+    }
 
     /// Merges remote changes into this store inside the caller's write transaction
     /// (DESIGN §5): duplicates are skipped by the per-site highest sequence, each change goes
@@ -34,13 +43,17 @@ extension LocalStore {
                 report.logSeqs.append(try Self.loggedSeq(of: change, db) ?? 0)
                 continue
             }
-            if let refusal = try screen?(change, db) {
+            var rowExists: Bool?
+            switch try screen?(change, db) {
+            case .refuse(let refusal)?:
                 report.refused.append(refusal)
                 progress[site] = change.version.seq
                 continue
+            case .pass(let exists)?: rowExists = exists
+            case nil: break
             }
             maxHLC = max(maxHLC, change.version.hlc.bitPattern)
-            var outcome = try mergeOne(change, db: db, central: central, now: now, memo: &memo)
+            var outcome = try mergeOne(change, rowExists: rowExists, db: db, central: central, now: now, memo: &memo)
             if central, outcome.logSeq == nil {
                 // Every accepted change gets a server sequence, even one merged away, so its
                 // writer learns where it stands in the central order (causality stays exact).
@@ -112,10 +125,11 @@ extension LocalStore {
         }
     }
 
-    private func mergeOne(_ change: Change, db: Database, central: Bool, now: Int64,
+    /// Merges one change; `rowExists`, when known (the screen looked), spares a lookup.
+    private func mergeOne(_ change: Change, rowExists: Bool?, db: Database, central: Bool, now: Int64,
                           memo: inout BatchMemo) throws -> MergeOutcome {
         guard let table = SyncedTable.all[change.table] else { return MergeOutcome() }
-        let states = try memo.exists(table.name, change.row, db)
+        let states = try rowExists ?? memo.exists(table.name, change.row, db)
             ? RowStates.load(db, table: table.name, row: change.row, centralLog: central) : [:]
         let lifecycle: FieldState?
         let lineClaim = table.name == SyncSchema.serviceLineTable

@@ -65,15 +65,14 @@ extension LocalStore {
             // compacted snapshot of its scope (each row's insert plus each field's current
             // version), and later pulls skip entries already superseded. A superseding entry has a
             // higher sequence, so a page boundary never hides one.
-            let rows = try Row.fetchAll(db, sql: """
+            let changes = try ChangeLogEntry.changes(db, sql: """
                 SELECT \(ChangeLogEntry.columns) FROM change_log AS c
                 WHERE c.seq > ? AND c.owner IN (?, ?) AND c.site <> ? AND c.applied = 1
                   AND c.seq = (SELECT max(l.seq) FROM change_log AS l
                                WHERE l.row_id = c.row_id AND l.field = c.field AND l.tbl = c.tbl AND l.applied = 1)
                 ORDER BY c.seq LIMIT ?
-                """, arguments: [since, clinicID, Self.centralOwner, site, pageSize])
-            let changes = try rows.map { try ChangeLogEntry.change(from: $0, serverSeqFromSeq: true) }
-            let hasMore = rows.count == pageSize
+                """, arguments: [since, clinicID, Self.centralOwner, site, pageSize], serverSeqFromSeq: true)
+            let hasMore = changes.count == pageSize
             let next = hasMore ? (changes.last?.serverSeq ?? since) : head
             let clock = try Int64.fetchOne(db, sql: "SELECT hlc FROM capture_state") ?? 0
             return PullResponse(changes: changes, nextCursor: next, hasMore: hasMore,
@@ -82,7 +81,17 @@ extension LocalStore {
     }
 
     /// Tenancy and shape checks for one pushed change.
-    static func screen(_ change: Change, clinicID: String, siteID: String, _ db: Database) throws -> RefusedChange? {
+    static func screen(_ change: Change, clinicID: String, siteID: String, _ db: Database) throws -> ScreenVerdict {
+        var rowExists: Bool?
+        if let refusal = try screen(change, clinicID: clinicID, siteID: siteID, rowExists: &rowExists, db) {
+            return .refuse(refusal)
+        }
+        return .pass(rowExists: rowExists)
+    }
+
+    /// The refusal of one pushed change, if any; sets `rowExists` once the row has been looked up.
+    private static func screen(_ change: Change, clinicID: String, siteID: String, rowExists: inout Bool?,
+                               _ db: Database) throws -> RefusedChange? {
         let seq = change.version.seq
         guard change.version.site == siteID else {
             return RefusedChange(seq: seq, reason: .wrongSite, message: "change from site \(change.version.site) in a push from site \(siteID)")
@@ -97,8 +106,9 @@ extension LocalStore {
             return RefusedChange(seq: seq, reason: .outOfScope, message: "row \(change.row) belongs to \(change.owner), not \(clinicID)")
         }
         // One lookup answers both "whose row is it" and, for a field change, "does it exist".
-        let existingOwner = try String.fetchOne(db.cachedStatement(sql: "SELECT owner FROM \(table.name) WHERE id = ?"),
-                                                arguments: [change.row])
+        let existingOwner = try StatementBinding.text(db.cachedStatement(sql: "SELECT owner FROM \(table.name) WHERE id = ?"),
+                                                      [change.row.databaseValue], in: db)
+        rowExists = existingOwner != nil
         if let existingOwner, existingOwner != clinicID {
             return RefusedChange(seq: seq, reason: .outOfScope, message: "row \(change.row) belongs to another clinic")
         }

@@ -28,9 +28,9 @@ extension LocalStore {
         let site = identity.siteID
         return try read { db in
             let pushed = try Int64.fetchOne(db, sql: "SELECT pushed_seq FROM sync_state") ?? 0
-            return try Row.fetchAll(db, sql: """
+            return try ChangeLogEntry.changes(db, sql: """
                 SELECT \(ChangeLogEntry.columns) FROM change_log WHERE seq > ? AND site = ? ORDER BY seq LIMIT ?
-                """, arguments: [pushed, site, limit]).map { try ChangeLogEntry.change(from: $0, serverSeqFromSeq: false) }
+                """, arguments: [pushed, site, limit], serverSeqFromSeq: false)
         }
     }
 
@@ -47,9 +47,11 @@ extension LocalStore {
     public func recordPush(_ response: PushResponse) throws {
         let now = clock.nowMillis()
         try write { db in
-            let setServerSeq = try db.cachedStatement(sql: "UPDATE change_log SET server_seq = ? WHERE seq = ?")
-            for (seq, serverSeq) in zip(response.applied, response.serverSeqs) where serverSeq > 0 {
-                try StatementBinding.execute(setServerSeq, [serverSeq.databaseValue, seq.databaseValue], in: db)
+            let setServerSeqs = try db.cachedStatement(
+                sql: "UPDATE change_log SET server_seq = seq + ? WHERE seq BETWEEN ? AND ?")
+            for run in Self.sequenceRuns(applied: response.applied, serverSeqs: response.serverSeqs) {
+                try StatementBinding.execute(setServerSeqs, [run.offset.databaseValue, run.first.databaseValue,
+                                                             run.last.databaseValue], in: db)
             }
             for refusal in response.refused {
                 try db.execute(sql: "INSERT OR REPLACE INTO push_refusal (seq, code, message, refused_at) VALUES (?, ?, ?, ?)",
@@ -58,6 +60,21 @@ extension LocalStore {
             try db.execute(sql: "UPDATE sync_state SET pushed_seq = max(pushed_seq, ?)", arguments: [response.highestAppliedSeq])
             CrashPoint.clientMidPushRecord.reached()
         }
+    }
+
+    /// The reply's (log sequence → server sequence) pairs as runs in which both go up by one:
+    /// a batch the central node took whole is one run, set with one statement instead of one per
+    /// change. Pairs without a server sequence (0) are left out.
+    static func sequenceRuns(applied: [Int64], serverSeqs: [Int64]) -> [(first: Int64, last: Int64, offset: Int64)] {
+        var runs: [(first: Int64, last: Int64, offset: Int64)] = []
+        for (seq, serverSeq) in zip(applied, serverSeqs) where serverSeq > 0 {
+            if let last = runs.last, seq == last.last + 1, serverSeq - seq == last.offset {
+                runs[runs.count - 1].last = seq
+            } else {
+                runs.append((seq, seq, serverSeq - seq))
+            }
+        }
+        return runs
     }
 
     /// Clinic: applies one pulled page and stores its cursor in the same transaction.

@@ -8,9 +8,9 @@ extension LocalStore {
     public func nextPush(after seq: Int64, limit: Int = 1_000) throws -> PushRequest? {
         let site = identity.siteID
         let changes = try read { db in
-            try Row.fetchAll(db, sql: """
+            try ChangeLogEntry.changes(db, sql: """
                 SELECT \(ChangeLogEntry.columns) FROM change_log WHERE seq > ? AND site = ? ORDER BY seq LIMIT ?
-                """, arguments: [seq, site, limit]).map { try ChangeLogEntry.change(from: $0, serverSeqFromSeq: false) }
+                """, arguments: [seq, site, limit], serverSeqFromSeq: false)
         }
         guard !changes.isEmpty else { return nil }
         return PushRequest(schemaVersion: StoreMigrations.schemaVersion, clinicID: identity.clinicID,

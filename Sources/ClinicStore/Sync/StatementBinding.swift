@@ -57,6 +57,22 @@ enum StatementBinding {
         return code == SQLITE_ROW
     }
 
+    /// Binds `values` and steps once: the first column of the first row as text, or `nil`
+    /// when there is no row or the value is NULL.
+    static func text(_ statement: Statement, _ values: [DatabaseValue], in db: Database) throws -> String? {
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        defer { sqlite3_reset(handle) }
+        try bind(values, to: statement, in: db)
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_ROW else {
+            if code == SQLITE_DONE { return nil }
+            throw failure(code, statement, db)
+        }
+        guard sqlite3_column_type(handle, 0) != SQLITE_NULL, let text = sqlite3_column_text(handle, 0) else { return nil }
+        return String(cString: text)
+    }
+
     private static func failure(_ code: Int32, _ statement: Statement, _ db: Database) -> DatabaseError {
         let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
         return DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)

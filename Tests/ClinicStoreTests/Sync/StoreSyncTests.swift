@@ -18,6 +18,28 @@ import Testing
         #expect(try alpha.syncStatus().outbox == 0)
     }
 
+    /// A reply's server sequences land on the right log rows whether they run on with the
+    /// local sequences (set a run at a time), jump, or are missing (0: left unset).
+    @Test func aPushReplyRecordsEachChangesServerSequence() throws {
+        let alpha = try TestStores.clinic("alpha")
+        try TestStores.seedClaim(in: alpha)
+        let seqs = try #require(try alpha.nextPush()).changes.map(\.version.seq)
+        try #require(seqs.count >= 7)
+        let applied = Array(seqs.prefix(7))
+        let serverSeqs: [Int64] = [40, 41, 42, 0, 90, 91, 12]
+        try alpha.recordPush(PushResponse(applied: applied, highestAppliedSeq: applied.last!, serverSeqs: serverSeqs))
+        let recorded = try alpha.read { db in
+            try applied.map { try Int64.fetchOne(db, sql: "SELECT server_seq FROM change_log WHERE seq = ?", arguments: [$0]) }
+        }
+        #expect(recorded == [40, 41, 42, nil, 90, 91, 12])
+        let untouched = try alpha.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM change_log WHERE seq > ? AND server_seq IS NOT NULL",
+                             arguments: [applied.last!])
+        }
+        #expect(untouched == 0)
+        #expect(try alpha.syncStatus().pushedSeq == applied.last!)
+    }
+
     @Test func aReplayedPushChangesNothing() throws {
         let central = try SyncHarness.central()
         let alpha = try TestStores.clinic("alpha")
