@@ -44,8 +44,9 @@ public struct Synchronizer: Sendable {
     /// Syncs until push and pull are both empty. `progress` gets a line of text per step.
     ///
     /// Requests still go one at a time and in order; what overlaps is the preparation: the
-    /// next outbox batch is read and encoded while a push is in flight, and the next pull page is fetched
-    /// while the current one is applied (a pull is a read; pages are still applied in order).
+    /// next outbox batch is read and encoded while a push is in flight, and the next pull
+    /// page is fetched while the current one is applied (a pull is a read; pages are still
+    /// applied in order).
     public func run(progress: (@Sendable (String) -> Void)? = nil) async throws -> SyncSummary {
         var plan = SyncPlan()
         var summary = SyncSummary()
