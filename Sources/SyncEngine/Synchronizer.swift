@@ -43,6 +43,12 @@ public struct Synchronizer: Sendable {
 
     /// Syncs until push and pull are both empty. `progress` gets a line of text per step.
     ///
+    /// "Empty" is as of each step: the push phase ends with a batch shorter than
+    /// ``pushBatch``, and a pull starts another round only when applying it wrote changes of
+    /// this site's own (conflict records, re-assertions). What a coder writes while a sync
+    /// runs is pushed if the push phase is still reading, and otherwise waits in the outbox
+    /// for the next round or sync: a busy office never keeps a sync from ending.
+    ///
     /// Requests still go one at a time and in order; what overlaps is the preparation: the
     /// next outbox batch is read and encoded while a push is in flight, and the next pull
     /// page is fetched while the current one is applied (a pull is a read; pages are still
@@ -82,7 +88,9 @@ public struct Synchronizer: Sendable {
                 summary.refused += response.refused.count
                 summary.conflictsCreated += response.conflictsCreated
                 progress?("pushed \(summary.pushed) changes")
-                plan.record(.pushed(outboxEmpty: try store.nextPush(limit: 1) == nil))
+                // A batch shorter than asked drained the outbox as it stood when read; what the
+                // coder writes after that waits for the next round or the next sync.
+                plan.record(.pushed(outboxEmpty: batch.request.changes.count < pushBatch))
             case .pull:
                 let cursor = try store.syncProgress().cursor
                 let page: PullResponse
@@ -104,8 +112,7 @@ public struct Synchronizer: Sendable {
                 summary.conflictsCreated += report.conflictsCreated
                 summary.cursor = page.nextCursor
                 if !page.changes.isEmpty { progress?("pulled \(summary.pulled) changes") }
-                let wroteLocally = try store.nextPush(limit: 1) != nil
-                plan.record(.pulled(hasMore: page.hasMore, wroteLocally: wroteLocally))
+                plan.record(.pulled(hasMore: page.hasMore, wroteLocally: report.wroteLocalChanges))
             case .fetchReleases:
                 summary.releasesImported += try await fetchReleases(progress: progress)
                 plan.record(.releasesFetched)

@@ -42,6 +42,29 @@ import Testing
         await world.stop()
     }
 
+    /// A coder who writes at every step of a sync does not keep it from ending: the sync
+    /// pushes what it found, ends without an error, and the next sync takes the rest.
+    @Test func aSyncEndsWhileTheCoderKeepsWriting() async throws {
+        let world = try await E2EWorld.start()
+        let alpha = try world.clinic("alpha")
+        let claim = try Self.seed(alpha)
+        let (_, token) = try #require(try alpha.remote())
+        let summary = try await CentralClient.with(serverURL: world.node.url, token: token) { client in
+            try await Synchronizer(store: alpha, client: client).run { _ in
+                _ = try? alpha.setClaimField(claim.id, field: .notes, value: "typed \(UUID().uuidString)")
+            }
+        }
+        #expect(summary.rounds <= 2)
+        #expect(try world.central.claim(claim.id).lines == claim.lines)
+        let typedLast = try alpha.claim(claim.id).notes
+        #expect(try alpha.syncStatus().outbox > 0)
+
+        try await world.sync(alpha)
+        #expect(try alpha.syncStatus().outbox == 0)
+        #expect(try world.central.claim(claim.id).notes == typedLast)
+        await world.stop()
+    }
+
     @Test func aReplayedPushChangesNothing() async throws {
         let world = try await E2EWorld.start()
         let alpha = try world.clinic("alpha")

@@ -15,6 +15,9 @@ public struct ApplyReport: Sendable, Equatable {
     public var written = 0
     /// Duplicates skipped.
     public var duplicates = 0
+    /// Whether applying the batch wrote changes of this site's own (conflict records,
+    /// re-assertions of submitted claims), which a sync must push in turn.
+    public var wroteLocalChanges = false
 
     /// An empty report, filled in as the batch is applied.
     public init() {}

@@ -82,6 +82,7 @@ extension LocalStore {
         for reassertion in reassertions { try writeReassertion(reassertion, db: db, now: now) }
         try db.execute(sql: "UPDATE capture_state SET applying = 0")
         for conflict in conflicts where try insertConflict(conflict, db: db) { report.conflictsCreated += 1 }
+        report.wroteLocalChanges = !reassertions.isEmpty || report.conflictsCreated > 0
         return report
     }
 
