@@ -7,7 +7,10 @@ struct DeliveryReport: CustomStringConvertible {
     var delivered = 0
     /// Local changes missing at the central node.
     var lost: [String] = []
-    /// (site, sequence) pairs logged more than once in some store.
+    /// (site, sequence, field) logged more than once in some store. A row insert that meets
+    /// a row already there (a conflict record both ends created, with its deterministic id) is
+    /// merged field by field and logged once per field, all under its one sequence: that is one
+    /// application, not several.
     var appliedTwice: [String] = []
     /// Rows that differ between the central node and a site of their clinic.
     var diverged: [String] = []
@@ -46,9 +49,9 @@ extension ChaosWorld {
         for path in [centralPath] + sites.map(\.path) {
             let name = URL(fileURLWithPath: path).lastPathComponent
             report.appliedTwice += try StoreProbe.rows(path, """
-                SELECT site, site_seq, count(*) FROM change_log WHERE site_seq IS NOT NULL
-                GROUP BY site, site_seq HAVING count(*) > 1
-                """).map { "\(name): \($0[0])#\($0[1]) ×\($0[2])" }
+                SELECT site, site_seq, field, count(*) FROM change_log WHERE site_seq IS NOT NULL
+                GROUP BY site, site_seq, field HAVING count(*) > 1
+                """).map { "\(name): \($0[0])#\($0[1]).\($0[2]) ×\($0[3])" }
             let integrity = try StoreProbe.integrity(path)
             if integrity != "ok" { report.damaged.append("\(name): \(integrity)") }
         }
