@@ -7,10 +7,10 @@ struct DeliveryReport: CustomStringConvertible {
     var delivered = 0
     /// Local changes missing at the central node.
     var lost: [String] = []
-    /// (site, sequence, field) logged more than once in some store. A row insert that meets
-    /// a row already there (a conflict record both ends created, with its deterministic id) is
-    /// merged field by field and logged once per field, all under its one sequence: that is one
-    /// application, not several.
+    /// (site, sequence) pairs applied more than once in some store: a field logged twice under
+    /// one sequence, or a row insert logged whole (`*`) and again. A row insert that meets a row
+    /// already there (a conflict record both ends created, with its deterministic id) is merged
+    /// field by field and logged once per field under its one sequence: one application.
     var appliedTwice: [String] = []
     /// Rows that differ between the central node and a site of their clinic.
     var diverged: [String] = []
@@ -49,9 +49,10 @@ extension ChaosWorld {
         for path in [centralPath] + sites.map(\.path) {
             let name = URL(fileURLWithPath: path).lastPathComponent
             report.appliedTwice += try StoreProbe.rows(path, """
-                SELECT site, site_seq, field, count(*) FROM change_log WHERE site_seq IS NOT NULL
-                GROUP BY site, site_seq, field HAVING count(*) > 1
-                """).map { "\(name): \($0[0])#\($0[1]).\($0[2]) ×\($0[3])" }
+                SELECT site, site_seq, count(*) FROM change_log WHERE site_seq IS NOT NULL
+                GROUP BY site, site_seq
+                HAVING count(*) > count(DISTINCT field) OR (max(field = '*') = 1 AND count(*) > 1)
+                """).map { "\(name): \($0[0])#\($0[1]) ×\($0[2])" }
             let integrity = try StoreProbe.integrity(path)
             if integrity != "ok" { report.damaged.append("\(name): \(integrity)") }
         }
