@@ -1,6 +1,6 @@
 import BillingModel
-import Foundation
 import ClinicStore
+import Foundation
 import GRDB
 import Testing
 

@@ -82,55 +82,44 @@ extension LocalStore {
 
     /// Tenancy and shape checks for one pushed change.
     static func screen(_ change: Change, clinicID: String, siteID: String, _ db: Database) throws -> ScreenVerdict {
-        var rowExists: Bool?
-        if let refusal = try screen(change, clinicID: clinicID, siteID: siteID, rowExists: &rowExists, db) {
-            return .refuse(refusal)
-        }
-        return .pass(rowExists: rowExists)
-    }
-
-    /// The refusal of one pushed change, if any; sets `rowExists` once the row has been looked up.
-    private static func screen(_ change: Change, clinicID: String, siteID: String, rowExists: inout Bool?,
-                               _ db: Database) throws -> RefusedChange? {
         let seq = change.version.seq
         guard change.version.site == siteID else {
-            return RefusedChange(seq: seq, reason: .wrongSite, message: "change from site \(change.version.site) in a push from site \(siteID)")
+            return .refuse(RefusedChange(seq: seq, reason: .wrongSite, message: "change from site \(change.version.site) in a push from site \(siteID)"))
         }
         guard let table = SyncedTable.all[change.table] else {
-            return RefusedChange(seq: seq, reason: .unknownTable, message: "unknown table '\(change.table)'")
+            return .refuse(RefusedChange(seq: seq, reason: .unknownTable, message: "unknown table '\(change.table)'"))
         }
         guard table.clinicWritable, change.owner != centralOwner else {
-            return RefusedChange(seq: seq, reason: .readOnlyTable, message: "\(change.table) rows owned by the central office are read-only at clinics")
+            return .refuse(RefusedChange(seq: seq, reason: .readOnlyTable, message: "\(change.table) rows owned by the central office are read-only at clinics"))
         }
         guard change.owner == clinicID else {
-            return RefusedChange(seq: seq, reason: .outOfScope, message: "row \(change.row) belongs to \(change.owner), not \(clinicID)")
+            return .refuse(RefusedChange(seq: seq, reason: .outOfScope, message: "row \(change.row) belongs to \(change.owner), not \(clinicID)"))
         }
         // One lookup answers both "whose row is it" and, for a field change, "does it exist".
         let existingOwner = try StatementBinding.text(db.cachedStatement(sql: "SELECT owner FROM \(table.name) WHERE id = ?"),
                                                       [change.row.databaseValue], in: db)
-        rowExists = existingOwner != nil
         if let existingOwner, existingOwner != clinicID {
-            return RefusedChange(seq: seq, reason: .outOfScope, message: "row \(change.row) belongs to another clinic")
+            return .refuse(RefusedChange(seq: seq, reason: .outOfScope, message: "row \(change.row) belongs to another clinic"))
         }
         let values = change.isRowInsert ? change.rowValues : [change.field: change.value]
         if change.isRowInsert, values["owner"] != nil, values["owner"] != .text(clinicID) {
-            return RefusedChange(seq: seq, reason: .outOfScope, message: "row \(change.row) names another owner")
+            return .refuse(RefusedChange(seq: seq, reason: .outOfScope, message: "row \(change.row) names another owner"))
         }
         for (column, value) in values {
             guard column != "id", let spec = table.columns[column] else {
-                return RefusedChange(seq: seq, reason: .unknownField, message: "unknown field \(change.table).\(column)")
+                return .refuse(RefusedChange(seq: seq, reason: .unknownField, message: "unknown field \(change.table).\(column)"))
             }
             if let problem = table.problem(column: column, spec: spec, value: value) {
-                return RefusedChange(seq: seq, reason: .invalidValue, message: problem)
+                return .refuse(RefusedChange(seq: seq, reason: .invalidValue, message: problem))
             }
         }
         if !change.isRowInsert, change.field == "owner" {
-            return RefusedChange(seq: seq, reason: .invalidValue, message: "a row's owner never changes")
+            return .refuse(RefusedChange(seq: seq, reason: .invalidValue, message: "a row's owner never changes"))
         }
         if !change.isRowInsert, existingOwner == nil {
-            return RefusedChange(seq: seq, reason: .invalidValue, message: "change to \(change.table) row \(change.row), which does not exist")
+            return .refuse(RefusedChange(seq: seq, reason: .invalidValue, message: "change to \(change.table) row \(change.row), which does not exist"))
         }
-        return nil
+        return .pass(rowExists: existingOwner != nil)
     }
 }
 
