@@ -49,76 +49,90 @@ public struct Synchronizer: Sendable {
     /// runs is pushed if the push phase is still reading, and otherwise waits in the outbox
     /// for the next round or sync: a busy office never keeps a sync from ending.
     ///
-    /// Requests still go one at a time and in order; what overlaps is the preparation: the
-    /// next outbox batch is read and encoded while a push is in flight, and the next pull
-    /// page is fetched while the current one is applied (a pull is a read; pages are still
-    /// applied in order).
+    /// Requests still go one at a time and in order; what overlaps is the work around them:
+    /// the next outbox batch is read and encoded while a push is in flight, a reply is
+    /// recorded while the next batch is in flight (replies are recorded in order, and the
+    /// push phase waits for the last one before pulling), and the next pull page is fetched
+    /// while the current one is applied (a pull is a read; pages are still applied in order).
+    /// A crash before a reply is recorded sends that batch again next time; the central
+    /// node knows it and changes nothing.
     public func run(progress: (@Sendable (String) -> Void)? = nil) async throws -> SyncSummary {
         var plan = SyncPlan()
         var summary = SyncSummary()
         let store = self.store, client = self.client, pushBatch = self.pushBatch, pullPage = self.pullPage
         var preparedPush: (after: Int64, batch: Task<PreparedPush?, any Error>)?
         var prefetchedPull: (since: Int64, page: Task<PullResponse, any Error>)?
+        var replies = ReplyRecording()
         defer {
             preparedPush?.batch.cancel()
             prefetchedPull?.page.cancel()
         }
-        while plan.step != .done {
-            switch plan.step {
-            case .push:
-                let pushed = try store.syncProgress().pushedSeq
-                let next: PreparedPush?
-                if let prepared = preparedPush, prepared.after == pushed {
-                    next = try await prepared.batch.value
-                } else {
-                    preparedPush?.batch.cancel()
-                    next = try store.nextPush(limit: pushBatch).map(PreparedPush.init)
+        do {
+            while plan.step != .done {
+                if plan.step != .push { try await replies.settle() }
+                switch plan.step {
+                case .push:
+                    let next: PreparedPush?
+                    if let prepared = preparedPush, prepared.after == replies.acknowledged {
+                        next = try await prepared.batch.value
+                    } else {
+                        preparedPush?.batch.cancel()
+                        try await replies.settle()
+                        next = try await StoreWork.run { try store.nextPush(limit: pushBatch).map(PreparedPush.init) }
+                    }
+                    preparedPush = nil
+                    guard let batch = next else {
+                        plan.record(.nothingToPush)
+                        continue
+                    }
+                    if let last = batch.lastSeq {
+                        preparedPush = (last, Task {
+                            try await StoreWork.run { try store.nextPush(after: last, limit: pushBatch).map(PreparedPush.init) }
+                        })
+                    }
+                    let response = try await client.push(batch)
+                    CrashPoint.clientAfterPushReply.reached()
+                    try await replies.record(response, in: store)
+                    summary.pushed += response.applied.count
+                    summary.refused += response.refused.count
+                    summary.conflictsCreated += response.conflictsCreated
+                    progress?("pushed \(summary.pushed) changes")
+                    // A batch shorter than asked drained the outbox as it stood when read; what the
+                    // coder writes after that waits for the next round or the next sync.
+                    plan.record(.pushed(outboxEmpty: batch.request.changes.count < pushBatch))
+                case .pull:
+                    let cursor = try store.syncProgress().cursor
+                    let page: PullResponse
+                    if let prefetched = prefetchedPull, prefetched.since == cursor {
+                        page = try await prefetched.page.value
+                    } else {
+                        prefetchedPull?.page.cancel()
+                        page = try await client.pull(since: cursor, limit: pullPage, site: store.identity.siteID)
+                    }
+                    prefetchedPull = nil
+                    if page.hasMore {
+                        let since = page.nextCursor, site = store.identity.siteID
+                        prefetchedPull = (since, Task { try await client.pull(since: since, limit: pullPage, site: site) })
+                    }
+                    let report = try await StoreWork.run { try store.applyPull(page) }
+                    CrashPoint.clientAfterPullCommit.reached()
+                    summary.pulled += page.changes.count
+                    summary.applied += report.written
+                    summary.conflictsCreated += report.conflictsCreated
+                    summary.cursor = page.nextCursor
+                    if !page.changes.isEmpty { progress?("pulled \(summary.pulled) changes") }
+                    plan.record(.pulled(hasMore: page.hasMore, wroteLocally: report.wroteLocalChanges))
+                case .fetchReleases:
+                    summary.releasesImported += try await fetchReleases(progress: progress)
+                    plan.record(.releasesFetched)
+                case .done:
+                    break
                 }
-                preparedPush = nil
-                guard let batch = next else {
-                    plan.record(.nothingToPush)
-                    continue
-                }
-                let last = batch.lastSeq ?? pushed
-                preparedPush = (last, Task { try store.nextPush(after: last, limit: pushBatch).map(PreparedPush.init) })
-                let response = try await client.push(batch)
-                CrashPoint.clientAfterPushReply.reached()
-                try store.recordPush(response)
-                summary.pushed += response.applied.count
-                summary.refused += response.refused.count
-                summary.conflictsCreated += response.conflictsCreated
-                progress?("pushed \(summary.pushed) changes")
-                // A batch shorter than asked drained the outbox as it stood when read; what the
-                // coder writes after that waits for the next round or the next sync.
-                plan.record(.pushed(outboxEmpty: batch.request.changes.count < pushBatch))
-            case .pull:
-                let cursor = try store.syncProgress().cursor
-                let page: PullResponse
-                if let prefetched = prefetchedPull, prefetched.since == cursor {
-                    page = try await prefetched.page.value
-                } else {
-                    prefetchedPull?.page.cancel()
-                    page = try await client.pull(since: cursor, limit: pullPage, site: store.identity.siteID)
-                }
-                prefetchedPull = nil
-                if page.hasMore {
-                    let since = page.nextCursor, site = store.identity.siteID
-                    prefetchedPull = (since, Task { try await client.pull(since: since, limit: pullPage, site: site) })
-                }
-                let report = try store.applyPull(page)
-                CrashPoint.clientAfterPullCommit.reached()
-                summary.pulled += page.changes.count
-                summary.applied += report.written
-                summary.conflictsCreated += report.conflictsCreated
-                summary.cursor = page.nextCursor
-                if !page.changes.isEmpty { progress?("pulled \(summary.pulled) changes") }
-                plan.record(.pulled(hasMore: page.hasMore, wroteLocally: report.wroteLocalChanges))
-            case .fetchReleases:
-                summary.releasesImported += try await fetchReleases(progress: progress)
-                plan.record(.releasesFetched)
-            case .done:
-                break
             }
+            try await replies.settle()
+        } catch {
+            try? await replies.settle()
+            throw error
         }
         if plan.gaveUp { throw SyncError.didNotSettle(rounds: plan.maxRounds) }
         summary.rounds = plan.round

@@ -94,4 +94,17 @@ import Testing
             #expect(try store.read { try Int.fetchOne($0, sql: "PRAGMA temp_store") } == 2)
         }
     }
+
+    /// A sync commits a transaction per pushed batch and pulled page; the commit that takes the
+    /// WAL past `wal_autocheckpoint` pages runs a checkpoint with two fsyncs. Every connection
+    /// of a store file sets the larger threshold, so that happens every 64 MiB, not every 4.
+    @Test func aStoreFileCheckpointsItsWALEvery64MiB() throws {
+        let (created, folder) = try TestStores.file()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let reopened = try LocalStore.open(at: created.path, clock: ManualClock(millis: TestStores.epochMillis))
+        for store in [created, reopened] {
+            #expect(try store.write { try Int.fetchOne($0, sql: "PRAGMA wal_autocheckpoint") } == 16_384)
+            #expect(try store.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+        }
+    }
 }

@@ -65,6 +65,37 @@ import Testing
         await world.stop()
     }
 
+    /// Replies are recorded while the next batch is in flight; a sync returns only when every
+    /// one is recorded: each local change holds the server sequence the central node gave it.
+    @Test func aSyncInSmallBatchesRecordsEveryReplyBeforeItReturns() async throws {
+        let world = try await E2EWorld.start()
+        let alpha = try world.clinic("alpha")
+        let claim = try Self.seed(alpha)
+        for note in 1...9 { _ = try alpha.setClaimField(claim.id, field: .notes, value: "note \(note)") }
+        let outbox = try alpha.syncStatus().outbox
+        let (_, token) = try #require(try alpha.remote())
+        let summary = try await CentralClient.with(serverURL: world.node.url, token: token) { client in
+            var synchronizer = Synchronizer(store: alpha, client: client)
+            synchronizer.pushBatch = 2
+            return try await synchronizer.run()
+        }
+        #expect(summary.pushed == outbox && outbox > 10)
+        #expect(try alpha.syncStatus().outbox == 0)
+        let site = alpha.identity.siteID
+        let recorded = try alpha.read {
+            try Row.fetchAll($0, sql: "SELECT seq, server_seq FROM change_log WHERE site = ? ORDER BY seq", arguments: [site])
+                .map { [$0[0] as Int64, $0[1] as Int64? ?? 0] }
+        }
+        let given = try world.central.read {
+            try Row.fetchAll($0, sql: "SELECT site_seq, seq FROM change_log WHERE site = ? ORDER BY site_seq", arguments: [site])
+                .map { [$0[0] as Int64, $0[1] as Int64] }
+        }
+        #expect(recorded.count == outbox)
+        #expect(recorded == given)
+        #expect(try world.central.claim(claim.id).notes == "note 9")
+        await world.stop()
+    }
+
     @Test func aReplayedPushChangesNothing() async throws {
         let world = try await E2EWorld.start()
         let alpha = try world.clinic("alpha")

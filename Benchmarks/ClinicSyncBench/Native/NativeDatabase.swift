@@ -13,8 +13,8 @@ final class NativeDatabase {
 
     let handle: OpaquePointer
 
-    /// Opens (or creates) the database file at `path` in WAL mode with `synchronous = NORMAL`
-    /// and `temp_store = MEMORY`, the settings the store's GRDB pool uses.
+    /// Opens (or creates) the database file at `path` in WAL mode with `synchronous = NORMAL`,
+    /// `temp_store = MEMORY` and `wal_autocheckpoint = 16384`, the settings the store's GRDB pool uses.
     init(path: String) throws {
         var db: OpaquePointer?
         guard sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK, let db else {
@@ -24,6 +24,7 @@ final class NativeDatabase {
         try execute("PRAGMA journal_mode = WAL")
         try execute("PRAGMA synchronous = NORMAL")
         try execute("PRAGMA temp_store = MEMORY")
+        try execute("PRAGMA wal_autocheckpoint = 16384")
     }
 
     deinit { sqlite3_close_v2(handle) }
