@@ -54,6 +54,17 @@ import Testing
         #expect(try tableCounts(store) == before)
     }
 
+    /// An import builds the search index holding up to 16 MiB of new terms in memory (FTS5's
+    /// `hashsize`) before writing a segment: a setting kept with the index, which stays whole.
+    @Test func anImportBuildsTheSearchIndexWithALargeTermBuffer() throws {
+        let store = try TestStores.clinic()
+        _ = try store.importRelease(spec(.icd10cm, "SAMPLE"), bytes: Array(Self.sample.utf8))
+        let hashSize = try store.read { try Int.fetchOne($0, sql: "SELECT v FROM code_search_config WHERE k = 'hashsize'") }
+        #expect(hashSize == 16 << 20)
+        try store.write { try $0.execute(sql: "INSERT INTO code_search (code_search, rank) VALUES ('integrity-check', 1)") }
+        #expect(try store.searchCodes("cholera eltor", system: .icd10cm).map(\.code) == ["A001"])
+    }
+
     @Test func aDuplicateReleaseNameIsRefused() throws {
         let store = try TestStores.clinic()
         _ = try store.importRelease(spec(.icd10cm, "R1"), bytes: Array(Self.sample.utf8))
