@@ -83,28 +83,39 @@ extension LocalStore {
             values += releases.map { ($0[0] as String).databaseValue }
             if let system { values.append(system.rawValue.databaseValue) }
             values.append((broadQueryCandidates + 1).databaseValue)
-            var rows = try Row.fetchAll(db.cachedStatement(sql: """
+            // Read in place through a cursor: a copied `Row` per match (with its column names)
+            // cost more than the full-text match itself for a broad query's 300 candidates.
+            var candidates: [Candidate] = []
+            candidates.reserveCapacity(broadQueryCandidates + 1)
+            let cursor = try Row.fetchCursor(db.cachedStatement(sql: """
                 SELECT c.system, c.code, c.description, c.billable, c.is_em, c.release_id FROM code_search
                 JOIN code AS c ON c.rowid = code_search.rowid
                 WHERE code_search MATCH ? AND c.release_id IN (\(placeholders)) \(system == nil ? "" : "AND c.system = ?")
                 ORDER BY code_search.rowid DESC LIMIT ?
                 """), arguments: StatementArguments(values))
-            if rows.count > broadQueryCandidates { rows.removeLast() }   // broad: rank the newest only
-            var ranked: [(row: Row, emFirst: Int, score: Double, code: String)] = []
-            ranked.reserveCapacity(rows.count)
-            for row in rows {
-                let code: String = row[1], description: String = row[2], billable: Int = row[3], isEM: Int = row[4]
-                guard let bm25 = ranking.score(code: code, description: description) else { ranked = []; break }
-                // ORDER BY c.is_em DESC, bm25(...) - c.billable + 0.5 * length(c.code), c.code
-                ranked.append((row, -isEM, bm25 - Double(billable) + 0.5 * Double(code.count), code))
+            while let row = try cursor.next() {
+                candidates.append(Candidate(system: row[0], code: row[1], description: row[2], billable: row[3],
+                                            isEM: row[4], releaseID: row[5]))
             }
-            if ranked.count == rows.count {
+            if candidates.count > broadQueryCandidates { candidates.removeLast() }   // broad: rank the newest only
+            var ranked: [(candidate: Candidate, emFirst: Int, score: Double)] = []
+            ranked.reserveCapacity(candidates.count)
+            for candidate in candidates {
+                guard let bm25 = ranking.score(code: candidate.code, description: candidate.description) else { ranked = []; break }
+                // ORDER BY c.is_em DESC, bm25(...) - c.billable + 0.5 * length(c.code), c.code
+                ranked.append((candidate, candidate.isEM ? -1 : 0,
+                               bm25 - (candidate.billable ? 1 : 0) + 0.5 * Double(candidate.code.count)))
+            }
+            if ranked.count == candidates.count {
                 ranked.sort { a, b in
                     if a.emFirst != b.emFirst { return a.emFirst < b.emFirst }
                     if a.score != b.score { return a.score < b.score }
-                    return a.code.utf8.lexicographicallyPrecedes(b.code.utf8)
+                    return a.candidate.code.utf8.lexicographicallyPrecedes(b.candidate.code.utf8)
                 }
-                return ranked.prefix(limit).map { codeMatch($0.row, release: inForce[$0.row[5] as String]) }
+                // Every candidate's release is in force: the query asked for those releases only.
+                return ranked.prefix(limit).compactMap { ranked in
+                    inForce[ranked.candidate.releaseID].map { ranked.candidate.match(release: $0) }
+                }
             }
         }
         // Text the ranking does not handle (not ASCII): FTS5 ranks every match.
@@ -117,6 +128,26 @@ extension LocalStore {
             ORDER BY c.is_em DESC, bm25(code_search, 8.0, 1.0) - c.billable + 0.5 * length(c.code), c.code
             LIMIT :limit
             """), arguments: arguments).map(codeMatch)
+    }
+
+    /// A word query's match as read for ranking: the code row's columns, no more.
+    private struct Candidate {
+        var system: String
+        var code: String
+        var description: String
+        var billable: Bool
+        var isEM: Bool
+        var releaseID: String
+
+        /// The match, dated by its release's row (`id`, `name`, `effective_from`, `effective_to`).
+        func match(release: Row) -> CodeMatch {
+            let system = CodeSystem(rawValue: system) ?? .cpt
+            return CodeMatch(system: system, code: code,
+                             display: system == .icd10cm ? DiagnosisCode.display(code) : code,
+                             description: description, billable: billable, isEM: isEM,
+                             release: release["name"], effectiveFrom: release["effective_from"],
+                             effectiveTo: release["effective_to"])
+        }
     }
 
     /// The select list ``codeMatch(_:)`` reads.
@@ -153,20 +184,13 @@ extension LocalStore {
         """
 
     /// A match from a row of ``matchColumns``.
-    private static func codeMatch(_ row: Row) -> CodeMatch { codeMatch(row, release: nil) }
-
-    /// A match from a row of ``matchColumns``; or, given `release`, from a code row (`system`,
-    /// `code`, `description`, `billable`, `is_em`) and its release's row (`name`,
-    /// `effective_from`, `effective_to`).
-    private static func codeMatch(_ row: Row, release: Row?) -> CodeMatch {
+    private static func codeMatch(_ row: Row) -> CodeMatch {
         let system = CodeSystem(rawValue: row["system"]) ?? .cpt
         let code: String = row["code"]
-        let dates = release ?? row
         return CodeMatch(system: system, code: code,
                          display: system == .icd10cm ? DiagnosisCode.display(code) : code,
                          description: row["description"], billable: row["billable"], isEM: row["is_em"],
-                         release: release?["name"] ?? row["release"], effectiveFrom: dates["effective_from"],
-                         effectiveTo: dates["effective_to"])
+                         release: row["release"], effectiveFrom: row["effective_from"], effectiveTo: row["effective_to"])
     }
 }
 
