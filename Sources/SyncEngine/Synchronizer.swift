@@ -30,8 +30,12 @@ public struct Synchronizer: Sendable {
     public let store: LocalStore
     /// The connection to the central node (the caller shuts it down).
     public let client: CentralClient
+    /// Changes per push request unless set: a request carries its fixed costs (a round trip,
+    /// the central node's transaction and commit) for this many changes. The benchmark's push
+    /// took 10% less time at 4,000 than at 1,000, side by side.
+    public static let defaultPushBatch = 4_000
     /// Changes per push request.
-    public var pushBatch = 1_000
+    public var pushBatch = Synchronizer.defaultPushBatch
     /// Changes per pulled page (the server may send fewer).
     public var pullPage = 2_000
 

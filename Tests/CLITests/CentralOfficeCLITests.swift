@@ -26,8 +26,16 @@ import Testing
         let claim = try cli.json(["claim", "new", "--patient", try #require(patient["id"] as? String), "--payer", "PAYER01",
                                   "--billing-npi", "1234567893", "--dx", "I10"])
         let claimID = try #require(claim["id"] as? String)
-        let synced = try cli.run(["sync", "--json"])
+        // A batch size out of range is refused before anything is sent; the outbox stays whole.
+        let outbox = try #require((try cli.run(["status", "--json"]).json() as? [String: Any])?["status"] as? [String: Any])
+        let badBatch = try cli.run(["sync", "--batch", "0"])
+        #expect(badBatch.status != 0 && badBatch.stderr.contains("--batch must be from 1 to 10000"))
+        let unchanged = try #require((try cli.run(["status", "--json"]).json() as? [String: Any])?["status"] as? [String: Any])
+        #expect(unchanged["outbox"] as? Int == outbox["outbox"] as? Int && (outbox["outbox"] as? Int ?? 0) > 3)
+        // Pushed two changes at a time, everything arrives.
+        let synced = try cli.run(["sync", "--json", "--batch", "2"])
         #expect(synced.status == 0, "\(synced.stderr)")
+        #expect((try synced.json() as? [String: Any])?["pushed"] as? Int == outbox["outbox"] as? Int)
 
         // The central office, on its own store while serve runs on it.
         let edited = try cli.run(["claim", "set", claimID, "notes", "payer needs records", "--json"], store: central)

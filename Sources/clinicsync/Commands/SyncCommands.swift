@@ -29,14 +29,25 @@ struct SyncCommand: AsyncParsableCommand {
     @OptionGroup var options: StoreOptions
     @Option(help: "The central node (default: the one set with `remote set`).") var server: String?
     @Option(help: "This clinic's token (default: the one set with `remote set`).") var token: String?
+    @Option(help: "Changes per push request, 1 to \(LocalStore.maxPushChanges): fewer on a flaky link.")
+    var batch = Synchronizer.defaultPushBatch
+
+    func validate() throws {
+        guard (1...LocalStore.maxPushChanges).contains(batch) else {
+            throw ValidationError("--batch must be from 1 to \(LocalStore.maxPushChanges)")
+        }
+    }
 
     func run() async throws {
         let store = try options.open()
         guard let (url, secret) = try RemoteChoice.resolve(store: store, server: server, token: token) else {
             throw SyncError.noRemote
         }
+        let pushBatch = batch
         let summary = try await CentralClient.with(serverURL: url, token: secret) { client in
-            try await Synchronizer(store: store, client: client).run { Progress.line($0) }
+            var synchronizer = Synchronizer(store: store, client: client)
+            synchronizer.pushBatch = pushBatch
+            return try await synchronizer.run { Progress.line($0) }
         }
         let status = try store.syncStatus()
         try options.emit(summary) {

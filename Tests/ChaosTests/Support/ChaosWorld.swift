@@ -62,7 +62,8 @@ final class ChaosWorld: @unchecked Sendable {
 
     /// Starts `clinicsync sync` for a site without waiting.
     func startSync(_ site: Site, crashAt: String? = nil) throws -> ChildProcess {
-        try Clinicsync.start(["sync", "--store", site.path, "--json"], in: folder,
+        // Pushes of 1,000 changes: the workloads are sized so crash points meet a third batch.
+        try Clinicsync.start(["sync", "--store", site.path, "--json", "--batch", "1000"], in: folder,
                              environment: crashAt.map { ["CLINICSYNC_CRASH_AT": $0] } ?? [:])
     }
 
