@@ -82,29 +82,20 @@ import Testing
         }
     }
 
-    /// A big batch fires a capture trigger per row, each with its statement journal: every
-    /// connection of a store file keeps those journals in memory (`temp_store = MEMORY`), or
-    /// the batch pays for write calls to a temporary file row after row.
-    @Test func aStoreFileKeepsStatementJournalsInMemory() throws {
+    /// Every connection of a store file, writer and reader, created or reopened, runs with the
+    /// settings bulk entry and sync rely on. `temp_store = MEMORY`: a big batch fires a capture
+    /// trigger per row, each with its statement journal, which on disk costs write calls row
+    /// after row. `wal_autocheckpoint = 16384`: a sync commits per pushed batch and pulled page,
+    /// and the commit that takes the WAL past that many pages checkpoints with two fsyncs:
+    /// every 64 MiB, not every 4. And the WAL itself.
+    @Test(arguments: [("temp_store", "2"), ("wal_autocheckpoint", "16384"), ("journal_mode", "wal")])
+    func aStoreFileSetsWhatBulkWritesAndSyncsRelyOn(pragma: String, expected: String) throws {
         let (created, folder) = try TestStores.file()
         defer { try? FileManager.default.removeItem(at: folder) }
         let reopened = try LocalStore.open(at: created.path, clock: ManualClock(millis: TestStores.epochMillis))
         for store in [created, reopened] {
-            #expect(try store.write { try Int.fetchOne($0, sql: "PRAGMA temp_store") } == 2)
-            #expect(try store.read { try Int.fetchOne($0, sql: "PRAGMA temp_store") } == 2)
-        }
-    }
-
-    /// A sync commits a transaction per pushed batch and pulled page; the commit that takes the
-    /// WAL past `wal_autocheckpoint` pages runs a checkpoint with two fsyncs. Every connection
-    /// of a store file sets the larger threshold, so that happens every 64 MiB, not every 4.
-    @Test func aStoreFileCheckpointsItsWALEvery64MiB() throws {
-        let (created, folder) = try TestStores.file()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let reopened = try LocalStore.open(at: created.path, clock: ManualClock(millis: TestStores.epochMillis))
-        for store in [created, reopened] {
-            #expect(try store.write { try Int.fetchOne($0, sql: "PRAGMA wal_autocheckpoint") } == 16_384)
-            #expect(try store.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+            #expect(try store.write { try String.fetchOne($0, sql: "PRAGMA \(pragma)") } == expected)
+            #expect(try store.read { try String.fetchOne($0, sql: "PRAGMA \(pragma)") } == expected)
         }
     }
 }
