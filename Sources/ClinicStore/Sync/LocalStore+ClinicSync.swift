@@ -25,21 +25,15 @@ public struct SyncStatus: Codable, Sendable, Equatable {
 extension LocalStore {
     /// Clinic: this store's own changes not yet acknowledged by the central node, oldest first.
     public func outbox(limit: Int = 1_000) throws -> [Change] {
-        let site = identity.siteID
-        return try read { db in
+        try read { db in
             let pushed = try Int64.fetchOne(db, sql: "SELECT pushed_seq FROM sync_state") ?? 0
-            return try ChangeLogEntry.changes(db, sql: """
-                SELECT \(ChangeLogEntry.columns) FROM change_log WHERE seq > ? AND site = ? ORDER BY seq LIMIT ?
-                """, arguments: [pushed, site, limit], serverSeqFromSeq: false)
+            return try ownChanges(after: pushed, limit: limit, db)
         }
     }
 
     /// Clinic: a push request for the next outbox batch, or `nil` when the outbox is empty.
     public func nextPush(limit: Int = 1_000) throws -> PushRequest? {
-        let changes = try outbox(limit: limit)
-        guard !changes.isEmpty else { return nil }
-        return PushRequest(schemaVersion: StoreMigrations.schemaVersion, clinicID: identity.clinicID,
-                           siteID: identity.siteID, changes: changes)
+        pushRequest(try outbox(limit: limit))
     }
 
     /// Clinic: records the central node's reply: the outbox advances past everything it

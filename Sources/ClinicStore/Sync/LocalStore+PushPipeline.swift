@@ -6,12 +6,18 @@ extension LocalStore {
     /// `limit`), or `nil` when there are none: the batch that follows one still in flight, so a
     /// sync can read it while the central node applies the previous one.
     public func nextPush(after seq: Int64, limit: Int = 1_000) throws -> PushRequest? {
-        let site = identity.siteID
-        let changes = try read { db in
-            try ChangeLogEntry.changes(db, sql: """
-                SELECT \(ChangeLogEntry.columns) FROM change_log WHERE seq > ? AND site = ? ORDER BY seq LIMIT ?
-                """, arguments: [seq, site, limit], serverSeqFromSeq: false)
-        }
+        pushRequest(try read { db in try ownChanges(after: seq, limit: limit, db) })
+    }
+
+    /// This site's own logged changes after log sequence `seq`, oldest first, at most `limit`.
+    func ownChanges(after seq: Int64, limit: Int, _ db: Database) throws -> [Change] {
+        try ChangeLogEntry.changes(db, sql: """
+            SELECT \(ChangeLogEntry.columns) FROM change_log WHERE seq > ? AND site = ? ORDER BY seq LIMIT ?
+            """, arguments: [seq, identity.siteID, limit], serverSeqFromSeq: false)
+    }
+
+    /// The push request carrying `changes`, or `nil` when there are none.
+    func pushRequest(_ changes: [Change]) -> PushRequest? {
         guard !changes.isEmpty else { return nil }
         return PushRequest(schemaVersion: StoreMigrations.schemaVersion, clinicID: identity.clinicID,
                            siteID: identity.siteID, changes: changes)
