@@ -71,36 +71,41 @@ struct CodeRanking {
                            averageLength: Double(tokens) / Double(rows))
     }
 
-    /// `bm25(code_search, 8.0, 1.0)` of a row, or `nil` when its text is not ASCII.
-    func score(code: String, description: String) -> Double? {
-        var frequencies = [Double](repeating: 0, count: phrases.count)
-        var length = 0
-        for (text, weight) in [(code, 8.0), (description, 1.0)] {
-            var text = text
-            let ascii = text.withUTF8 { bytes -> Bool in
-                var index = 0
-                while index < bytes.count {
-                    guard bytes[index] < 0x80 else { return false }
-                    guard Self.isTokenByte(bytes[index]) else { index += 1; continue }
-                    var end = index
-                    while end < bytes.count && Self.isTokenByte(bytes[end]) { end += 1 }
-                    length += 1
-                    for (number, term) in terms.enumerated() where Self.matches(bytes, index, end, term, prefix: phrases[number].isPrefix) {
-                        frequencies[number] += weight
-                    }
-                    index = end
-                }
-                return true
+    /// `bm25(code_search, 8.0, 1.0)` of a row from its code and description as UTF-8 bytes,
+    /// or `nil` when either is not ASCII.
+    func score(code: UnsafeBufferPointer<UInt8>, description: UnsafeBufferPointer<UInt8>) -> Double? {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: phrases.count) { frequencies -> Double? in
+            frequencies.initialize(repeating: 0)
+            var length = 0
+            guard count(code, weight: 8.0, into: frequencies, length: &length),
+                  count(description, weight: 1.0, into: frequencies, length: &length) else { return nil }
+            // As FTS5's fts5Bm25Function, k1 = 1.2, b = 0.75.
+            let k1 = 1.2, b = 0.75, D = Double(length)
+            var score = 0.0
+            for index in phrases.indices {
+                score += idf[index] * ((frequencies[index] * (k1 + 1.0)) / (frequencies[index] + k1 * (1 - b + b * D / averageLength)))
             }
-            guard ascii else { return nil }
+            return -1.0 * score
         }
-        // As FTS5's fts5Bm25Function, k1 = 1.2, b = 0.75.
-        let k1 = 1.2, b = 0.75, D = Double(length)
-        var score = 0.0
-        for index in phrases.indices {
-            score += idf[index] * ((frequencies[index] * (k1 + 1.0)) / (frequencies[index] + k1 * (1 - b + b * D / averageLength)))
+    }
+
+    /// Adds `weight` to each phrase's frequency for every token of `bytes` it matches and counts
+    /// the tokens into `length`; `false` when `bytes` is not ASCII.
+    private func count(_ bytes: UnsafeBufferPointer<UInt8>, weight: Double, into frequencies: UnsafeMutableBufferPointer<Double>,
+                       length: inout Int) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] < 0x80 else { return false }
+            guard Self.isTokenByte(bytes[index]) else { index += 1; continue }
+            var end = index
+            while end < bytes.count && Self.isTokenByte(bytes[end]) { end += 1 }
+            length += 1
+            for (number, term) in terms.enumerated() where Self.matches(bytes, index, end, term, prefix: phrases[number].isPrefix) {
+                frequencies[number] += weight
+            }
+            index = end
         }
-        return -1.0 * score
+        return true
     }
 
     /// Whether the token `bytes[start..<end]`, folded to lower case, is `term` (or starts with it).

@@ -1,5 +1,6 @@
 import BillingModel
 import GRDB
+import GRDBSQLite
 
 extension LocalStore {
     /// Finds codes as a coder types: code prefixes (`9921`, `E11.6`) or words of the description
@@ -69,54 +70,9 @@ extension LocalStore {
                               _ db: Database) throws -> [CodeMatch] {
         let systemFilter = system.map { _ in "AND c.system = :system" } ?? ""
         let arguments: StatementArguments = ["match": match, "day": day, "system": system?.rawValue, "limit": limit]
-        if let phrases = CodeRanking.phrases(in: match), let ranking = try CodeRanking.make(phrases, db) {
-            // The releases in force, read once (not once per matching row), then the newest
-            // matches among them, one more than a broad query's candidates.
-            let releases = try Row.fetchAll(db.cachedStatement(sql: """
-                WITH \(inForceCTE) SELECT id, name, effective_from, effective_to FROM in_force ORDER BY id
-                """), arguments: ["day": day])
-            guard !releases.isEmpty else { return [] }
-            var inForce: [String: Row] = [:]
-            for release in releases { inForce[release[0]] = release }
-            let placeholders = Array(repeating: "?", count: releases.count).joined(separator: ", ")
-            var values: [DatabaseValue] = [match.databaseValue]
-            values += releases.map { ($0[0] as String).databaseValue }
-            if let system { values.append(system.rawValue.databaseValue) }
-            values.append((broadQueryCandidates + 1).databaseValue)
-            // Read in place through a cursor: a copied `Row` per match (with its column names)
-            // cost more than the full-text match itself for a broad query's 300 candidates.
-            var candidates: [Candidate] = []
-            candidates.reserveCapacity(broadQueryCandidates + 1)
-            let cursor = try Row.fetchCursor(db.cachedStatement(sql: """
-                SELECT c.system, c.code, c.description, c.billable, c.is_em, c.release_id FROM code_search
-                JOIN code AS c ON c.rowid = code_search.rowid
-                WHERE code_search MATCH ? AND c.release_id IN (\(placeholders)) \(system == nil ? "" : "AND c.system = ?")
-                ORDER BY code_search.rowid DESC LIMIT ?
-                """), arguments: StatementArguments(values))
-            while let row = try cursor.next() {
-                candidates.append(Candidate(system: row[0], code: row[1], description: row[2], billable: row[3],
-                                            isEM: row[4], releaseID: row[5]))
-            }
-            if candidates.count > broadQueryCandidates { candidates.removeLast() }   // broad: rank the newest only
-            var ranked: [(candidate: Candidate, emFirst: Int, score: Double)] = []
-            ranked.reserveCapacity(candidates.count)
-            for candidate in candidates {
-                guard let bm25 = ranking.score(code: candidate.code, description: candidate.description) else { ranked = []; break }
-                // ORDER BY c.is_em DESC, bm25(...) - c.billable + 0.5 * length(c.code), c.code
-                ranked.append((candidate, candidate.isEM ? -1 : 0,
-                               bm25 - (candidate.billable ? 1 : 0) + 0.5 * Double(candidate.code.count)))
-            }
-            if ranked.count == candidates.count {
-                ranked.sort { a, b in
-                    if a.emFirst != b.emFirst { return a.emFirst < b.emFirst }
-                    if a.score != b.score { return a.score < b.score }
-                    return a.candidate.code.utf8.lexicographicallyPrecedes(b.candidate.code.utf8)
-                }
-                // Every candidate's release is in force: the query asked for those releases only.
-                return ranked.prefix(limit).compactMap { ranked in
-                    inForce[ranked.candidate.releaseID].map { ranked.candidate.match(release: $0) }
-                }
-            }
+        if let phrases = CodeRanking.phrases(in: match), let ranking = try CodeRanking.make(phrases, db),
+           let ranked = try rankedCandidates(match, ranking: ranking, system: system, day: day, db) {
+            return try details(of: ranked.prefix(limit).map(\.rowid), db)
         }
         // Text the ranking does not handle (not ASCII): FTS5 ranks every match.
         return try Row.fetchAll(db.cachedStatement(sql: """
@@ -130,24 +86,79 @@ extension LocalStore {
             """), arguments: arguments).map(codeMatch)
     }
 
-    /// A word query's match as read for ranking: the code row's columns, no more.
-    private struct Candidate {
-        var system: String
-        var code: String
-        var description: String
-        var billable: Bool
+    /// A word query's match, scored: what the ranking orders by, and the row to read for the few shown.
+    private struct RankedCandidate {
+        var rowid: Int64
         var isEM: Bool
-        var releaseID: String
+        /// `bm25(code_search, 8.0, 1.0) - billable + 0.5 * length(code)`: lower is better.
+        var score: Double
+        var code: String
 
-        /// The match, dated by its release's row (`id`, `name`, `effective_from`, `effective_to`).
-        func match(release: Row) -> CodeMatch {
-            let system = CodeSystem(rawValue: system) ?? .cpt
-            return CodeMatch(system: system, code: code,
-                             display: system == .icd10cm ? DiagnosisCode.display(code) : code,
-                             description: description, billable: billable, isEM: isEM,
-                             release: release["name"], effectiveFrom: release["effective_from"],
-                             effectiveTo: release["effective_to"])
+        /// `ORDER BY is_em DESC, score, code`.
+        static func precedes(_ a: Self, _ b: Self) -> Bool {
+            if a.isEM != b.isEM { return a.isEM }
+            if a.score != b.score { return a.score < b.score }
+            return a.code.utf8.lexicographicallyPrecedes(b.code.utf8)
         }
+    }
+
+    /// The matches of `match` in the releases in force, newest first and at most
+    /// ``broadQueryCandidates`` of them, scored by `ranking` and sorted best first; `nil` when
+    /// one of them is text the ranking cannot score (FTS5 ranks those queries).
+    ///
+    /// Each candidate is scored where SQLite holds it (`sqlite3_column_text`): strings and
+    /// `Row`s for hundreds of candidates cost more than the full-text match. Only the codes
+    /// shown are read whole, by ``details(of:_:)``.
+    private static func rankedCandidates(_ match: String, ranking: CodeRanking, system: CodeSystem?, day: String,
+                                         _ db: Database) throws -> [RankedCandidate]? {
+        // The releases in force, read once (not once per matching row).
+        let releases = try String.fetchAll(db.cachedStatement(sql: "WITH \(inForceCTE) SELECT id FROM in_force ORDER BY id"),
+                                           arguments: ["day": day])
+        guard !releases.isEmpty else { return [] }
+        let placeholders = Array(repeating: "?", count: releases.count).joined(separator: ", ")
+        var values: [DatabaseValue] = [match.databaseValue]
+        values += releases.map(\.databaseValue)
+        if let system { values.append(system.rawValue.databaseValue) }
+        values.append(broadQueryCandidates.databaseValue)
+        let statement = try db.cachedStatement(sql: """
+            SELECT c.rowid, c.code, c.description, c.billable, c.is_em FROM code_search
+            JOIN code AS c ON c.rowid = code_search.rowid
+            WHERE code_search MATCH ? AND c.release_id IN (\(placeholders)) \(system == nil ? "" : "AND c.system = ?")
+            ORDER BY code_search.rowid DESC LIMIT ?
+            """)
+        var ranked: [RankedCandidate] = []
+        ranked.reserveCapacity(broadQueryCandidates)
+        var scoredEvery = true
+        try StatementBinding.forEachRow(statement, values, in: db) { row in
+            let code = StatementBinding.bytes(row, 1)
+            guard let bm25 = ranking.score(code: code, description: StatementBinding.bytes(row, 2)) else {
+                scoredEvery = false
+                return false
+            }
+            // ORDER BY c.is_em DESC, bm25(...) - c.billable + 0.5 * length(c.code), c.code (codes are ASCII here)
+            ranked.append(RankedCandidate(rowid: sqlite3_column_int64(row, 0), isEM: sqlite3_column_int64(row, 4) != 0,
+                                          score: bm25 - Double(sqlite3_column_int64(row, 3)) + 0.5 * Double(code.count),
+                                          code: String(decoding: code, as: UTF8.self)))
+            return true
+        }
+        guard scoredEvery else { return nil }
+        ranked.sort(by: RankedCandidate.precedes)
+        return ranked
+    }
+
+    /// The codes at `rowids`, with their releases, in that order.
+    private static func details(of rowids: [Int64], _ db: Database) throws -> [CodeMatch] {
+        guard !rowids.isEmpty else { return [] }
+        let placeholders = Array(repeating: "?", count: rowids.count).joined(separator: ", ")
+        var byRowID: [Int64: CodeMatch] = [:]
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT c.rowid AS rowid, c.system, c.code, c.description, c.billable, c.is_em, r.name AS release,
+                   r.effective_from, r.effective_to
+            FROM code AS c JOIN code_release AS r ON r.id = c.release_id
+            WHERE c.rowid IN (\(placeholders))
+            """), arguments: StatementArguments(rowids))
+        while let row = try rows.next() { byRowID[row["rowid"]] = codeMatch(row) }
+        return rowids.compactMap { byRowID[$0] }
     }
 
     /// The select list ``codeMatch(_:)`` reads.

@@ -1,10 +1,11 @@
 import GRDB
 import GRDBSQLite
 
-/// Runs GRDB prepared statements on the sync path with the SQLite C API directly: binding a
-/// row of values through `StatementArguments` costs more than the insert itself when a page
-/// of thousands of changes is applied. Same connection, same transaction; errors come back
-/// as GRDB's ``DatabaseError``.
+/// Runs GRDB prepared statements with the SQLite C API directly where the per-row cost of
+/// GRDB's conveniences shows: binding a row of values through `StatementArguments` costs more
+/// than the insert itself when a page of thousands of changes is applied, and a `Row` per
+/// code-search candidate cost more than the full-text match. Same connection, same
+/// transaction; errors come back as GRDB's ``DatabaseError``.
 enum StatementBinding {
     /// Binds `values` to `statement`'s parameters in order and steps it to completion.
     static func execute(_ statement: Statement, _ values: [DatabaseValue], in db: Database) throws {
@@ -71,6 +72,29 @@ enum StatementBinding {
         }
         guard sqlite3_column_type(handle, 0) != SQLITE_NULL, let text = sqlite3_column_text(handle, 0) else { return nil }
         return String(cString: text)
+    }
+
+    /// Binds `values` and steps through the rows, handing `body` the statement handle to read
+    /// the current row in place (`sqlite3_column_*`, ``bytes(_:_:)``); `body` answers whether
+    /// to go on. Nothing is copied that `body` does not copy.
+    static func forEachRow(_ statement: Statement, _ values: [DatabaseValue], in db: Database,
+                           _ body: (OpaquePointer) throws -> Bool) throws {
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        defer { sqlite3_reset(handle) }
+        try bind(values, to: statement, in: db)
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else { throw failure(code, statement, db) }
+            guard try body(handle) else { return }
+        }
+    }
+
+    /// Column `index` of the current row as UTF-8 bytes, valid until the next step (empty for NULL).
+    static func bytes(_ handle: OpaquePointer, _ index: Int32) -> UnsafeBufferPointer<UInt8> {
+        guard let text = sqlite3_column_text(handle, index) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, index)))
     }
 
     private static func failure(_ code: Int32, _ statement: Statement, _ db: Database) -> DatabaseError {
