@@ -24,6 +24,25 @@ struct CodeRanking {
     let terms: [[UInt8]]
     let idf: [Double]
     let averageLength: Double
+    /// Per phrase: a whole word in more than half the rows ("of"), whose idf is FTS5's floor.
+    let common: [Bool]
+
+    /// A row's score, and whether every phrase occurs in it.
+    struct Score {
+        /// `bm25(code_search, 8.0, 1.0)`: lower is better.
+        var bm25: Double
+        var hasEveryPhrase: Bool
+    }
+
+    /// The query without its common words (``common``), when it has both kinds: the same
+    /// matches plus rows lacking a common word, which ``Score/hasEveryPhrase`` tells apart.
+    /// FTS5 spends as long walking the list of "of" (most of ICD-10-CM) as on the rest.
+    var expressionWithoutCommonWords: String? {
+        guard common.contains(true), common.contains(false) else { return nil }
+        return phrases.indices.filter { !common[$0] }.map { index in
+            "\"\(phrases[index].term)\"" + (phrases[index].isPrefix ? "*" : "")
+        }.joined(separator: " ")
+    }
 
     /// The phrases of an FTS5 word expression from ``CodeQuery/ftsExpression(for:)``
     /// (`"type" "2" "diab"*`); `nil` when a word is not plain lower-case ASCII.
@@ -48,6 +67,7 @@ struct CodeRanking {
         let rows = totals[0], tokens = totals[1...].reduce(0, +)
         let releases = try String.fetchOne(db.cachedStatement(sql: "SELECT group_concat(id, ',') FROM (SELECT id FROM code_release ORDER BY id)")) ?? ""
         var idf: [Double] = []
+        var common: [Bool] = []
         for phrase in phrases {
             let key = "\(releases)|\(rows)|\(phrase.isPrefix ? "*" : "=")\(phrase.term)"
             let hits: Int64
@@ -66,15 +86,16 @@ struct CodeRanking {
             var value = log((Double(rows - hits) + 0.5) / (Double(hits) + 0.5))
             if value <= 0.0 { value = 1e-6 }
             idf.append(value)
+            common.append(!phrase.isPrefix && hits * 2 > rows)
         }
         return CodeRanking(phrases: phrases, terms: phrases.map { Array($0.term.utf8) }, idf: idf,
-                           averageLength: Double(tokens) / Double(rows))
+                           averageLength: Double(tokens) / Double(rows), common: common)
     }
 
-    /// `bm25(code_search, 8.0, 1.0)` of a row from its code and description as UTF-8 bytes,
-    /// or `nil` when either is not ASCII.
-    func score(code: UnsafeBufferPointer<UInt8>, description: UnsafeBufferPointer<UInt8>) -> Double? {
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: phrases.count) { frequencies -> Double? in
+    /// The score of a row from its code and description as UTF-8 bytes, or `nil` when either
+    /// is not ASCII.
+    func score(code: UnsafeBufferPointer<UInt8>, description: UnsafeBufferPointer<UInt8>) -> Score? {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: phrases.count) { frequencies -> Score? in
             frequencies.initialize(repeating: 0)
             var length = 0
             guard count(code, weight: 8.0, into: frequencies, length: &length),
@@ -85,7 +106,7 @@ struct CodeRanking {
             for index in phrases.indices {
                 score += idf[index] * ((frequencies[index] * (k1 + 1.0)) / (frequencies[index] + k1 * (1 - b + b * D / averageLength)))
             }
-            return -1.0 * score
+            return Score(bm25: -1.0 * score, hasEveryPhrase: !frequencies.contains(0))
         }
     }
 

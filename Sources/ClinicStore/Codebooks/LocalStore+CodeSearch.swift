@@ -126,22 +126,42 @@ extension LocalStore {
             WHERE code_search MATCH ? AND c.release_id IN (\(placeholders)) \(system == nil ? "" : "AND c.system = ?")
             ORDER BY code_search.rowid DESC LIMIT ?
             """)
-        var ranked: [RankedCandidate] = []
-        ranked.reserveCapacity(broadQueryCandidates)
-        var scoredEvery = true
-        try StatementBinding.forEachRow(statement, values, in: db) { row in
-            let code = StatementBinding.bytes(row, 1)
-            guard let bm25 = ranking.score(code: code, description: StatementBinding.bytes(row, 2)) else {
-                scoredEvery = false
-                return false
+        // The newest matches of `expression`, scored; those lacking a word skipped. `nil` when
+        // one is text the ranking cannot score.
+        func scan(_ expression: String, reading limit: Int) throws -> (ranked: [RankedCandidate], read: Int)? {
+            values[0] = expression.databaseValue
+            values[values.count - 1] = limit.databaseValue
+            var ranked: [RankedCandidate] = []
+            ranked.reserveCapacity(broadQueryCandidates)
+            var read = 0, scoredEvery = true
+            try StatementBinding.forEachRow(statement, values, in: db) { row in
+                read += 1
+                let code = StatementBinding.bytes(row, 1)
+                guard let score = ranking.score(code: code, description: StatementBinding.bytes(row, 2)) else {
+                    scoredEvery = false
+                    return false
+                }
+                guard score.hasEveryPhrase else { return true }
+                // ORDER BY c.is_em DESC, bm25(...) - c.billable + 0.5 * length(c.code), c.code (codes are ASCII here)
+                ranked.append(RankedCandidate(rowid: sqlite3_column_int64(row, 0), isEM: sqlite3_column_int64(row, 4) != 0,
+                                              score: score.bm25 - Double(sqlite3_column_int64(row, 3)) + 0.5 * Double(code.count),
+                                              code: String(decoding: code, as: UTF8.self)))
+                return ranked.count < broadQueryCandidates
             }
-            // ORDER BY c.is_em DESC, bm25(...) - c.billable + 0.5 * length(c.code), c.code (codes are ASCII here)
-            ranked.append(RankedCandidate(rowid: sqlite3_column_int64(row, 0), isEM: sqlite3_column_int64(row, 4) != 0,
-                                          score: bm25 - Double(sqlite3_column_int64(row, 3)) + 0.5 * Double(code.count),
-                                          code: String(decoding: code, as: UTF8.self)))
-            return true
+            return scoredEvery ? (ranked, read) : nil
         }
-        guard scoredEvery else { return nil }
+        // Without its common words the query reads far less of the index, and the rows lacking
+        // one are skipped here. Should those fill the rows read, FTS5 takes every word after all.
+        var result: (ranked: [RankedCandidate], read: Int)?
+        if let narrowed = ranking.expressionWithoutCommonWords {
+            result = try scan(narrowed, reading: broadQueryCandidates * 4)
+            if let scanned = result, scanned.ranked.count < broadQueryCandidates, scanned.read == broadQueryCandidates * 4 {
+                result = try scan(match, reading: broadQueryCandidates)
+            }
+        } else {
+            result = try scan(match, reading: broadQueryCandidates)
+        }
+        guard var ranked = result?.ranked else { return nil }
         ranked.sort(by: RankedCandidate.precedes)
         return ranked
     }
