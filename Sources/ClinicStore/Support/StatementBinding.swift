@@ -9,22 +9,31 @@ import GRDBSQLite
 enum StatementBinding {
     /// Binds `values` to `statement`'s parameters in order and steps it to completion.
     static func execute(_ statement: Statement, _ values: [DatabaseValue], in db: Database) throws {
-        let handle = statement.sqliteStatement
-        sqlite3_reset(handle)
-        try bind(values, to: statement, in: db)
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else {
-                sqlite3_reset(handle)
-                throw failure(code, statement, db)
+        try withBound(values, to: statement, in: db) { handle in
+            while true {
+                let code = sqlite3_step(handle)
+                if code == SQLITE_DONE { return }
+                guard code == SQLITE_ROW else { throw failure(code, statement, db) }
             }
         }
-        sqlite3_reset(handle)
     }
 
-    private static func bind(_ values: [DatabaseValue], to statement: Statement, in db: Database) throws {
+    /// Binds `values` and steps once: whether the query returns a row.
+    static func hasRow(_ statement: Statement, _ values: [DatabaseValue], in db: Database) throws -> Bool {
+        try withBound(values, to: statement, in: db) { handle in
+            let code = sqlite3_step(handle)
+            guard code == SQLITE_ROW || code == SQLITE_DONE else { throw failure(code, statement, db) }
+            return code == SQLITE_ROW
+        }
+    }
+
+    /// Runs `body` with `values` bound to `statement`'s parameters in order (SQLite copies the
+    /// text), then resets the statement, whatever `body` did.
+    private static func withBound<T>(_ values: [DatabaseValue], to statement: Statement, in db: Database,
+                                     _ body: (OpaquePointer) throws -> T) throws -> T {
         let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        defer { sqlite3_reset(handle) }
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
             let code: Int32
@@ -45,33 +54,7 @@ enum StatementBinding {
             }
             guard code == SQLITE_OK else { throw failure(code, statement, db) }
         }
-    }
-
-    /// Binds `values` and steps once: whether the query returns a row.
-    static func hasRow(_ statement: Statement, _ values: [DatabaseValue], in db: Database) throws -> Bool {
-        let handle = statement.sqliteStatement
-        sqlite3_reset(handle)
-        try bind(values, to: statement, in: db)
-        let code = sqlite3_step(handle)
-        sqlite3_reset(handle)
-        guard code == SQLITE_ROW || code == SQLITE_DONE else { throw failure(code, statement, db) }
-        return code == SQLITE_ROW
-    }
-
-    /// Binds `values` and steps once: the first column of the first row as text, or `nil`
-    /// when there is no row or the value is NULL.
-    static func text(_ statement: Statement, _ values: [DatabaseValue], in db: Database) throws -> String? {
-        let handle = statement.sqliteStatement
-        sqlite3_reset(handle)
-        defer { sqlite3_reset(handle) }
-        try bind(values, to: statement, in: db)
-        let code = sqlite3_step(handle)
-        guard code == SQLITE_ROW else {
-            if code == SQLITE_DONE { return nil }
-            throw failure(code, statement, db)
-        }
-        guard sqlite3_column_type(handle, 0) != SQLITE_NULL, let text = sqlite3_column_text(handle, 0) else { return nil }
-        return String(cString: text)
+        return try body(handle)
     }
 
     /// Binds `values` and steps through the rows, handing `body` the statement handle to read
@@ -79,15 +62,13 @@ enum StatementBinding {
     /// to go on. Nothing is copied that `body` does not copy.
     static func forEachRow(_ statement: Statement, _ values: [DatabaseValue], in db: Database,
                            _ body: (OpaquePointer) throws -> Bool) throws {
-        let handle = statement.sqliteStatement
-        sqlite3_reset(handle)
-        defer { sqlite3_reset(handle) }
-        try bind(values, to: statement, in: db)
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else { throw failure(code, statement, db) }
-            guard try body(handle) else { return }
+        try withBound(values, to: statement, in: db) { handle in
+            while true {
+                let code = sqlite3_step(handle)
+                if code == SQLITE_DONE { return }
+                guard code == SQLITE_ROW else { throw failure(code, statement, db) }
+                guard try body(handle) else { return }
+            }
         }
     }
 
@@ -95,6 +76,20 @@ enum StatementBinding {
     static func bytes(_ handle: OpaquePointer, _ index: Int32) -> UnsafeBufferPointer<UInt8> {
         guard let text = sqlite3_column_text(handle, index) else { return UnsafeBufferPointer(start: nil, count: 0) }
         return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, index)))
+    }
+
+    /// Binds `values` and steps once: the first column of the first row as text, or `nil`
+    /// when there is no row or the value is NULL.
+    static func text(_ statement: Statement, _ values: [DatabaseValue], in db: Database) throws -> String? {
+        try withBound(values, to: statement, in: db) { handle in
+            let code = sqlite3_step(handle)
+            guard code == SQLITE_ROW else {
+                if code == SQLITE_DONE { return nil }
+                throw failure(code, statement, db)
+            }
+            guard sqlite3_column_type(handle, 0) != SQLITE_NULL, let text = sqlite3_column_text(handle, 0) else { return nil }
+            return String(cString: text)
+        }
     }
 
     private static func failure(_ code: Int32, _ statement: Statement, _ db: Database) -> DatabaseError {
