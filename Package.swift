@@ -109,11 +109,13 @@ let package = Package(
             ],
             path: "Benchmarks/ClinicSyncBench"
         ),
+        // Runs the built `clinicsync` binary for the tests that drive it as a user or an operator would.
+        .target(name: "CLITesting", path: "Tests/CLITesting"),
         .testTarget(name: "BillingModelTests", dependencies: ["BillingModel"]),
         .testTarget(name: "SyncModelTests", dependencies: ["SyncModel", "BillingModel"]),
         .testTarget(name: "ClinicStoreTests", dependencies: ["ClinicStore", "BillingModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ClaimExportTests", dependencies: ["ClaimExport", "BillingModel"], exclude: ["Fixtures"]),
-        .testTarget(name: "CLITests", dependencies: ["clinicsync"]),
+        .testTarget(name: "CLITests", dependencies: ["clinicsync", "CLITesting"]),
         .testTarget(name: "SyncEngineTests", dependencies: ["SyncEngine"]),
         .testTarget(
             name: "EndToEndTests",
@@ -126,7 +128,7 @@ let package = Package(
         .testTarget(
             name: "CentralPostgresTests",
             dependencies: [
-                "clinicsync", "CentralPostgres", "CentralServer", "ClinicStore", "SyncEngine", "SyncModel", "BillingModel",
+                "clinicsync", "CLITesting", "CentralPostgres", "CentralServer", "ClinicStore", "SyncEngine", "SyncModel", "BillingModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -136,7 +138,7 @@ let package = Package(
         .testTarget(
             name: "ChaosTests",
             dependencies: [
-                "clinicsync", "ClinicStore", "SyncModel", "BillingModel",
+                "clinicsync", "CLITesting", "ClinicStore", "SyncModel", "BillingModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

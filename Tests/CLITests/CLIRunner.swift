@@ -1,3 +1,4 @@
+import CLITesting
 import Foundation
 
 /// Runs the built `clinicsync` binary as a user would, in a temporary folder.
@@ -21,38 +22,11 @@ struct CLIRunner {
         store = folder.appendingPathComponent("clinic.sqlite").path
     }
 
-    /// The binary: $CLINICSYNC_BIN, else `clinicsync` next to the test bundle.
-    static var binary: URL {
-        if let path = ProcessInfo.processInfo.environment["CLINICSYNC_BIN"] { return URL(fileURLWithPath: path) }
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        while !folder.path.isEmpty, folder.path != "/" {
-            let candidate = folder.appendingPathComponent("clinicsync")
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                return candidate
-            }
-            folder.deleteLastPathComponent()
-        }
-        return URL(fileURLWithPath: ".build/debug/clinicsync")
-    }
-
     /// Runs `clinicsync ARGS --store STORE` and waits.
     @discardableResult
     func run(_ arguments: [String], store explicitStore: String? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments + ["--store", explicitStore ?? store]
-        process.currentDirectoryURL = folder
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        let exit = try Clinicsync.run(arguments + ["--store", explicitStore ?? store], in: folder, environment: environment)
+        return Result(status: exit.status, stdout: exit.stdout, stderr: exit.stderr)
     }
 
     /// Runs a command that must succeed and print JSON; returns the parsed object.

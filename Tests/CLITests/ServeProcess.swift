@@ -1,3 +1,4 @@
+import CLITesting
 import Foundation
 
 /// `clinicsync serve` as a child process on a free loopback port.
@@ -7,7 +8,7 @@ final class ServeProcess {
 
     /// Starts serving `store` and waits until it says where it listens.
     init(store: String, adminTokenFile: String, folder: URL) throws {
-        process.executableURL = CLIRunner.binary
+        process.executableURL = Clinicsync.binary
         process.arguments = ["serve", "--store", store, "--port", "0", "--admin-token-file", adminTokenFile]
         process.currentDirectoryURL = folder
         let errors = Pipe()

@@ -1,4 +1,5 @@
 import BillingModel
+import CLITesting
 import ClinicStore
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import CLITesting
 import Foundation
 import Synchronization
 
@@ -12,25 +13,10 @@ final class ServeProcess: Sendable {
         self.process = process
     }
 
-    /// The built binary: $CLINICSYNC_BIN, else `clinicsync` next to the test bundle.
-    static var binary: URL {
-        if let path = ProcessInfo.processInfo.environment["CLINICSYNC_BIN"] { return URL(fileURLWithPath: path) }
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        while !folder.path.isEmpty, folder.path != "/" {
-            let candidate = folder.appendingPathComponent("clinicsync")
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                return candidate
-            }
-            folder.deleteLastPathComponent()
-        }
-        return URL(fileURLWithPath: ".build/debug/clinicsync")
-    }
-
     /// Starts `serve --postgres databaseURL --port 0` and returns once it listens.
     static func start(databaseURL: String, adminTokenFile: String) async throws -> ServeProcess {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = Clinicsync.binary
         process.arguments = ["serve", "--postgres", databaseURL, "--port", "0", "--admin-token-file", adminTokenFile]
         let errors = Pipe()
         process.standardError = errors

@@ -1,3 +1,4 @@
+import CLITesting
 import Foundation
 
 /// The figures the reliability tests report (issue 5): one `[chaos]` line per test on stdout,

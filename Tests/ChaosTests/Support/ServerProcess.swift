@@ -1,3 +1,4 @@
+import CLITesting
 import Foundation
 
 /// `clinicsync serve` over a central store file as a child process, restartable on the same port.

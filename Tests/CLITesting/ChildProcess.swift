@@ -2,27 +2,41 @@ import Foundation
 
 /// A `clinicsync` (or other) child process whose output goes to files, so that it never
 /// blocks on a full pipe and can be killed at any moment.
-final class ChildProcess: @unchecked Sendable {
+public final class ChildProcess: @unchecked Sendable {
     /// How a child ended.
-    struct Exit: CustomStringConvertible {
-        var status: Int32
-        var killedBySignal: Bool
-        var stdout: String
-        var stderr: String
+    public struct Exit: CustomStringConvertible, Sendable {
+        public var status: Int32
+        public var killedBySignal: Bool
+        public var stdout: String
+        public var stderr: String
+
+        /// An ending: `status` is the signal's number when `killedBySignal`.
+        public init(status: Int32, killedBySignal: Bool, stdout: String, stderr: String) {
+            self.status = status
+            self.killedBySignal = killedBySignal
+            self.stdout = stdout
+            self.stderr = stderr
+        }
 
         /// Whether it was killed with SIGKILL (by a test or by a crash point).
-        var wasKilled: Bool { killedBySignal && status == SIGKILL }
-        var description: String {
+        public var wasKilled: Bool { killedBySignal && status == SIGKILL }
+        /// The standard output parsed as JSON.
+        public func json() throws -> Any { try JSONSerialization.jsonObject(with: Data(stdout.utf8)) }
+        /// The standard error's non-empty lines.
+        public var errorLines: [String] { stderr.split(separator: "\n").map(String.init) }
+        public var description: String {
             "\(killedBySignal ? "signal" : "exit") \(status): \(stderr.trimmingCharacters(in: .whitespacesAndNewlines)) \(stdout.prefix(400))"
         }
     }
 
-    let process = Process()
+    /// The running process (its identifier, for signals).
+    public let process = Process()
     private let outURL: URL
     private let errURL: URL
 
-    /// Starts `executable ARGS` in `folder` with `environment` added to this process's.
-    init(_ executable: URL, _ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws {
+    /// Starts `executable ARGS` in `folder` with `environment` added to this process's
+    /// (a crash point inherited from the test run is dropped).
+    public init(_ executable: URL, _ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws {
         // Output goes to a folder of its own: the test's folder may be read-only or full on purpose.
         let name = UUID().uuidString
         outURL = Self.logs.appendingPathComponent("\(name).out")
@@ -41,27 +55,28 @@ final class ChildProcess: @unchecked Sendable {
         try process.run()
     }
 
-    var isRunning: Bool { process.isRunning }
+    /// Whether the child still runs.
+    public var isRunning: Bool { process.isRunning }
 
     private static let logs: URL = {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clinicsync-chaos-logs")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clinicsync-test-logs")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }()
 
     /// What the child wrote to stderr so far.
-    var stderrSoFar: String { (try? String(contentsOf: errURL, encoding: .utf8)) ?? "" }
+    public var stderrSoFar: String { (try? String(contentsOf: errURL, encoding: .utf8)) ?? "" }
 
     /// Sends SIGKILL (if it still runs) and waits for the end.
     @discardableResult
-    func kill9() -> Exit {
+    public func kill9() -> Exit {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         return wait()
     }
 
     /// Waits for the end, killing the child after `timeout` seconds.
     @discardableResult
-    func wait(timeout: TimeInterval = 120) -> Exit {
+    public func wait(timeout: TimeInterval = 120) -> Exit {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning, Date() < deadline { usleep(2_000) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
@@ -75,10 +90,10 @@ final class ChildProcess: @unchecked Sendable {
     }
 }
 
-/// The built `clinicsync` binary and one-shot runs of it.
-enum Clinicsync {
+/// The built `clinicsync` binary and runs of it, as a user types them.
+public enum Clinicsync {
     /// $CLINICSYNC_BIN, else `clinicsync` next to the test bundle.
-    static var binary: URL {
+    public static var binary: URL {
         if let path = ProcessInfo.processInfo.environment["CLINICSYNC_BIN"] { return URL(fileURLWithPath: path) }
         var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         while !folder.path.isEmpty, folder.path != "/" {
@@ -94,20 +109,26 @@ enum Clinicsync {
 
     /// Runs `clinicsync ARGS` to the end.
     @discardableResult
-    static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:],
+    public static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:],
                     timeout: TimeInterval = 120) throws -> ChildProcess.Exit {
         try ChildProcess(binary, arguments, in: folder, environment: environment).wait(timeout: timeout)
     }
 
     /// Starts `clinicsync ARGS` without waiting.
-    static func start(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> ChildProcess {
+    public static func start(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> ChildProcess {
         try ChildProcess(binary, arguments, in: folder, environment: environment)
     }
 }
 
 /// A failed expectation about a child process, with what it printed.
-struct ChildFailure: Error, CustomStringConvertible {
-    var what: String
-    var exit: ChildProcess.Exit
-    var description: String { "\(what): \(exit)" }
+public struct ChildFailure: Error, CustomStringConvertible {
+    public var what: String
+    public var exit: ChildProcess.Exit
+    public var description: String { "\(what): \(exit)" }
+
+    /// A failure named `what`, with how the child ended.
+    public init(what: String, exit: ChildProcess.Exit) {
+        self.what = what
+        self.exit = exit
+    }
 }
