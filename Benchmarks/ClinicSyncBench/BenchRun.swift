@@ -106,6 +106,11 @@ struct BenchRun {
                                       native: "plain insert \(Format.seconds(plain))", ratio: Format.ratio(floor / plain),
                                       target: "floor of a log row"))
             report.json["log_row_floor_overhead"] = floor / plain
+            let triggers = capture.storeTriggerSeconds.median
+            report.lines.append(.init(name: "  plain insert into a store file (its capture triggers)",
+                                      figure: Format.seconds(triggers), native: "plain insert \(Format.seconds(plain))",
+                                      ratio: Format.ratio(triggers / plain), target: "SQLite's share"))
+            report.json["store_trigger_overhead"] = triggers / plain
             report.lines.append(.init(name: "  session extension capture", figure: Format.seconds(sessionCapture),
                                       native: "plain insert \(Format.seconds(plain))",
                                       ratio: Format.ratio(sessionCapture / plain), target: "reference"))

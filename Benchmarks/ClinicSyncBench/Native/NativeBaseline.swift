@@ -1,4 +1,5 @@
 import CSQLiteSession
+import ClinicStore
 import Foundation
 
 /// DESIGN §7's native ceiling: plain prepared inserts of the same rows in one transaction,
@@ -55,6 +56,17 @@ enum NativeBaseline {
                 + "BEGIN INSERT INTO change_floor (tbl, row_id) VALUES ('\(table.table)', NEW.id); END")
         }
         return try plainInsertSeconds(tables, schema: floorSchema, path: path).wall
+    }
+
+    /// Seconds to insert `tables` plainly into a new, empty store file at `path`: the store's
+    /// whole schema, created by ClinicStore, so that its capture triggers log every row (the
+    /// row's values as JSON, its version, two indexes) in the same transaction: what capture
+    /// costs inside SQLite, without the store API's checks and bookkeeping.
+    static func storeTriggerSeconds(_ tables: [TableRows], path: String) throws -> Double {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        _ = try LocalStore.create(at: path, role: .clinic, clinicID: "trigger-baseline")
+        let db = try NativeDatabase(path: path)
+        return try Stopwatch.time { try insert(tables, into: db) }.seconds
     }
 
     /// Captures the inserts with a session into `path`, then applies the changeset to `applyPath`.

@@ -17,6 +17,8 @@ struct CaptureScenario {
         var plainCPU: [Double] = []
         /// The plain inserts plus a bare log row per insert (``NativeBaseline/logRowFloorSeconds(_:schema:path:)``).
         var logRowFloorSeconds: [Double] = []
+        /// The plain inserts into a store file, its capture triggers firing (``NativeBaseline/storeTriggerSeconds(_:path:)``).
+        var storeTriggerSeconds: [Double] = []
         var sessionCaptureSeconds: [Double] = []
         var sessionApplySeconds: [Double] = []
         var changesetBytes = 0
@@ -52,6 +54,7 @@ struct CaptureScenario {
             figures.plainCPU.append(plain.cpu)
             figures.logRowFloorSeconds.append(try NativeBaseline.logRowFloorSeconds(tables, schema: schema,
                                                                                     path: native + "-floor.sqlite"))
+            figures.storeTriggerSeconds.append(try NativeBaseline.storeTriggerSeconds(tables, path: native + "-triggers.sqlite"))
             let session = try NativeBaseline.session(tables, schema: schema, path: native + "-session.sqlite",
                                                      applyPath: native + "-applied.sqlite")
             figures.sessionCaptureSeconds.append(session.captureSeconds)
@@ -62,8 +65,9 @@ struct CaptureScenario {
             figures.rowsWritten = tables
             figures.schema = schema
             log(String(format: "capture run %d: store %.3f s (cpu %.3f), plain %.3f s (cpu %.3f), log-row floor %.3f s, "
-                       + "session capture %.3f s, apply %.3f s", run, seconds, cpu, plain.wall, plain.cpu,
-                       figures.logRowFloorSeconds.last!, session.captureSeconds, session.applySeconds))
+                       + "store triggers %.3f s, session capture %.3f s, apply %.3f s", run, seconds, cpu, plain.wall,
+                       plain.cpu, figures.logRowFloorSeconds.last!, figures.storeTriggerSeconds.last!,
+                       session.captureSeconds, session.applySeconds))
         }
         return figures
     }
