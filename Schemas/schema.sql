@@ -9,7 +9,7 @@ CREATE TABLE capture_state (
 );
 
 CREATE TABLE change_log (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  seq INTEGER PRIMARY KEY,
   tbl TEXT NOT NULL,
   row_id TEXT NOT NULL,
   owner TEXT NOT NULL,

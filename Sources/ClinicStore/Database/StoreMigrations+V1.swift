@@ -1,7 +1,7 @@
 /// Migration v1, frozen: the tables, the change log and the capture triggers.
 ///
 /// Column lists are spelled out here (not taken from live descriptors) so this migration
-/// creates the same schema for ever; `Schemas/schema.sql` is its golden dump.
+/// creates the same schema for ever; `Schemas/schema.sql` is the golden dump of every migration.
 enum V1 {
     /// Synced tables and their columns (besides `id`), as shipped in v1.
     static let syncedColumns: [(table: String, columns: [String])] = [

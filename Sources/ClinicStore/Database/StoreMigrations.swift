@@ -14,6 +14,9 @@ public enum StoreMigrations {
         migrator.registerMigration("v1") { db in
             for statement in V1.statements { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v2") { db in
+            for statement in V2.statements { try db.execute(sql: statement) }
+        }
         return migrator
     }
 }
