@@ -48,13 +48,17 @@ enum ChangeLogEntry {
 
     /// Appends a change applied from elsewhere (or a re-assertion written here) to the log.
     /// Returns the new log sequence.
+    ///
+    /// `rowKeys`, when given, are the row insert's keys already sorted (the merge sorts them);
+    /// `rowJSON`, when given, is the insert's values already written as ``FlatJSON`` with them.
     @discardableResult
-    /// `rowKeys`, when given, are the row insert's keys already sorted (the merge sorts them).
     static func append(_ change: Change, field: String? = nil, value: FieldValue? = nil, localSite: String,
-                       nowMillis: Int64, applied: Bool = true, rowKeys: [String]? = nil, _ db: Database) throws -> Int64 {
+                       nowMillis: Int64, applied: Bool = true, rowKeys: [String]? = nil, rowJSON: String? = nil,
+                       _ db: Database) throws -> Int64 {
         let logged: DatabaseValue
         if change.isRowInsert && field == nil {
-            logged = try (rowKeys.map { FlatJSON.encode(change.rowValues, keys: $0) } ?? encodeObject(change.rowValues)).databaseValue
+            logged = try (rowJSON ?? rowKeys.map { FlatJSON.encode(change.rowValues, keys: $0) }
+                          ?? encodeObject(change.rowValues)).databaseValue
         } else {
             logged = (value ?? change.value).databaseValue
         }

@@ -21,14 +21,20 @@ enum FlatJSON {
 
     /// The JSON text of `values` with `keys` (every key of `values`, already sorted) in that order.
     static func encode(_ values: [String: FieldValue], keys: [String]) -> String {
+        encode(keys: keys, values: keys.map { values[$0]! })
+    }
+
+    /// The JSON text of the object whose members are `keys` (sorted, distinct) and, in the same
+    /// order, `values`.
+    static func encode(keys: [String], values: [FieldValue]) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(values.count * 24 + 2)
+        out.reserveCapacity(keys.count * 24 + 2)
         out.append(UInt8(ascii: "{"))
         for (index, key) in keys.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             appendString(key, to: &out)
             out.append(UInt8(ascii: ":"))
-            appendValue(values[key]!, to: &out)
+            appendValue(values[index], to: &out)
         }
         out.append(UInt8(ascii: "}"))
         return String(decoding: out, as: UTF8.self)

@@ -112,9 +112,11 @@ extension LocalStore {
             return statement
         }
 
-        /// The columns of `fields` that `table` has, in order: a column list seen before is known whole.
+        /// The columns of `fields` that `table` has, in order: a column list seen before is known
+        /// whole, and answered with the very array ``insert(into:columns:_:)`` keeps, which it
+        /// then recognises without comparing names.
         func known(_ fields: [String], in table: SyncedTable) -> [String] {
-            if let last = inserts[table.name], last.columns == fields { return fields }
+            if let last = inserts[table.name], last.columns == fields { return last.columns }
             return fields.filter { table.columns[$0] != nil }
         }
 
@@ -150,12 +152,16 @@ extension LocalStore {
             var outcome = MergeOutcome(conflicts: decision.conflicts, reassertions: decision.reassertions)
             let applied = memo.known(decision.appliedFields, in: table)
             if states.isEmpty {
+                let fieldValues = applied.map { change.rowValues[$0] ?? .null }
                 var values = [change.row.databaseValue]
                 values.reserveCapacity(applied.count + 1)
-                for column in applied { values.append((change.rowValues[column] ?? .null).databaseValue) }
+                for value in fieldValues { values.append(value.databaseValue) }
                 try StatementBinding.execute(try memo.insert(into: table.name, columns: applied, db), values, in: db)
+                // Every field a column (the usual case): the log's JSON from the values just bound.
+                let rowJSON = applied.count == decision.appliedFields.count
+                    ? FlatJSON.encode(keys: applied, values: fieldValues) : nil
                 outcome.logSeq = try ChangeLogEntry.append(change, localSite: site, nowMillis: now,
-                                                           rowKeys: decision.appliedFields, db)
+                                                           rowKeys: decision.appliedFields, rowJSON: rowJSON, db)
                 if table.name == SyncSchema.claimTable, decision.reassertions.isEmpty,
                    case .integer? = change.rowValues[SyncSchema.lifecycleField], applied.contains(SyncSchema.lifecycleField),
                    let lifecycle = change.rowValues[SyncSchema.lifecycleField] {
