@@ -17,6 +17,9 @@ struct CodeRanking {
     struct Phrase: Hashable, Sendable {
         var term: String
         var isPrefix: Bool
+
+        /// The phrase as FTS5 reads it: `"term"`, or `"term"*` for a prefix.
+        var expression: String { "\"\(term)\"" + (isPrefix ? "*" : "") }
     }
 
     let phrases: [Phrase]
@@ -39,9 +42,7 @@ struct CodeRanking {
     /// FTS5 spends as long walking the list of "of" (most of ICD-10-CM) as on the rest.
     var expressionWithoutCommonWords: String? {
         guard common.contains(true), common.contains(false) else { return nil }
-        return phrases.indices.filter { !common[$0] }.map { index in
-            "\"\(phrases[index].term)\"" + (phrases[index].isPrefix ? "*" : "")
-        }.joined(separator: " ")
+        return phrases.indices.filter { !common[$0] }.map { phrases[$0].expression }.joined(separator: " ")
     }
 
     /// The phrases of an FTS5 word expression from ``CodeQuery/ftsExpression(for:)``
@@ -74,9 +75,8 @@ struct CodeRanking {
             if let known = frequencies.withLock({ $0[key] }) {
                 hits = known
             } else {
-                let expression = "\"\(phrase.term)\"" + (phrase.isPrefix ? "*" : "")
                 hits = try Int64.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM code_search WHERE code_search MATCH ?"),
-                                          arguments: [expression]) ?? 0
+                                          arguments: [phrase.expression]) ?? 0
                 frequencies.withLock { cache in
                     if cache.count > 50_000 { cache.removeAll() }
                     cache[key] = hits
