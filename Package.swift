@@ -111,10 +111,10 @@ let package = Package(
         ),
         // Runs the built `clinicsync` binary for the tests that drive it as a user or an operator would.
         .target(name: "CLITesting", path: "Tests/CLITesting"),
-        .testTarget(name: "BillingModelTests", dependencies: ["BillingModel"]),
+        .testTarget(name: "BillingModelTests", dependencies: ["BillingModel", "CLITesting"]),
         .testTarget(name: "SyncModelTests", dependencies: ["SyncModel", "BillingModel"]),
-        .testTarget(name: "ClinicStoreTests", dependencies: ["ClinicStore", "BillingModel", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "ClaimExportTests", dependencies: ["ClaimExport", "BillingModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "ClinicStoreTests", dependencies: ["ClinicStore", "BillingModel", "CLITesting", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ClaimExportTests", dependencies: ["ClaimExport", "BillingModel", "CLITesting"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["clinicsync", "CLITesting"]),
         .testTarget(name: "SyncEngineTests", dependencies: ["SyncEngine"]),
         .testTarget(
@@ -145,7 +145,7 @@ let package = Package(
         .testTarget(
             name: "CentralServerTests",
             dependencies: [
-                "CentralServer", "ClinicStore", "SyncModel", "BillingModel",
+                "CentralServer", "ClinicStore", "SyncModel", "BillingModel", "CLITesting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -7,9 +7,17 @@ cd "$(dirname "$0")/.."
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# System libraries: SQLite (with FTS5 and the session extension) and zlib.
+# What to undo on exit (a throwaway PostgreSQL cluster, temporary files).
+cleanups=()
+cleanup() { for step in "${cleanups[@]}"; do $step; done; }
+trap cleanup EXIT
+trap 'cleanup; exit 130' INT TERM
+
+# System libraries: SQLite (with FTS5 and the session extension) and zlib; and the tools the
+# tests drive: openssl (a certificate for the HTTPS test), the sqlite3 shell (a lock held by
+# another process), util-linux (setpriv: the CLI run as nobody for the read-only-file test).
 missing=()
-for pkg in libsqlite3-dev zlib1g-dev; do
+for pkg in libsqlite3-dev zlib1g-dev openssl sqlite3 util-linux; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -32,7 +40,6 @@ if ! command -v schemathesis >/dev/null 2>&1; then
   python3 -m pip install --quiet 'schemathesis>=4,<5'
 fi
 command -v schemathesis >/dev/null 2>&1 || { echo "schemathesis is still not on PATH after pip install" >&2; exit 1; }
-export CLINICSYNC_REQUIRE_SCHEMATHESIS=1
 
 # PostgreSQL for the central node's scale-out backend: unless CLINICSYNC_POSTGRES_URL names a
 # server already, a throwaway cluster (Debian's server, initdb in a temp folder as an
@@ -70,11 +77,21 @@ CONF
     $CLINICSYNC_POSTGRES_CTL -m immediate stop >/dev/null 2>&1 || true
     rm -rf "$pg_dir"
   }
-  trap stop_postgres EXIT
-  trap 'stop_postgres; exit 130' INT TERM
+  cleanups+=(stop_postgres)
   $CLINICSYNC_POSTGRES_CTL -w start >/dev/null
   export CLINICSYNC_POSTGRES_URL="postgres://clinicsync@127.0.0.1:$pg_port/postgres?sslmode=disable"
   echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port for the central backend tests"
+fi
+
+# Nothing may be skipped: a test whose requirement (PostgreSQL, a tmpfs mount, openssl,
+# setpriv, schemathesis, the full ICD-10-CM file) is missing fails instead (Tests/CLITesting/Requirements.swift).
+export CLINICSYNC_REQUIRE_ALL=1
+if [ -z "${CLINICSYNC_FULL_ICD10:-}" ]; then
+  icd10_dir=$(mktemp -d /tmp/clinicsync-icd10.XXXXXX)
+  gunzip -c Sources/ClinicStore/Resources/icd10cm_order_2025.txt.gz > "$icd10_dir/icd10cm_order_2025.txt"
+  export CLINICSYNC_FULL_ICD10="$icd10_dir/icd10cm_order_2025.txt"
+  remove_icd10() { rm -rf "$icd10_dir"; }
+  cleanups+=(remove_icd10)
 fi
 
 swift build --build-tests

@@ -1,3 +1,4 @@
+import CLITesting
 import Foundation
 import Testing
 @testable import BillingModel
@@ -85,10 +86,12 @@ import Testing
 
     /// The whole FY2025 file, when `CLINICSYNC_FULL_ICD10` names an unzipped copy of
     /// `icd10cm_order_2025.txt.gz`.
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["CLINICSYNC_FULL_ICD10"] != nil))
+    @Test(.enabled(if: Requirements.runs(when: ProcessInfo.processInfo.environment["CLINICSYNC_FULL_ICD10"] != nil),
+                   "set CLINICSYNC_FULL_ICD10 to an unzipped copy of the order file (scripts/test.sh does)"))
     func parsesTheFullFY2025File() throws {
-        let path = try #require(ProcessInfo.processInfo.environment["CLINICSYNC_FULL_ICD10"])
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let path = ProcessInfo.processInfo.environment["CLINICSYNC_FULL_ICD10"]
+        try Requirements.check(path != nil, "CLINICSYNC_FULL_ICD10 naming the unzipped FY2025 order file")
+        let data = try Data(contentsOf: URL(fileURLWithPath: path!))
         let entries = try ICD10OrderFile.parse([UInt8](data))
         #expect(entries.count == 97_584)
         #expect(entries.filter(\.billable).count == 74_260)

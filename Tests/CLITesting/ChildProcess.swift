@@ -7,25 +7,48 @@ public final class ChildProcess: @unchecked Sendable {
     public struct Exit: CustomStringConvertible, Sendable {
         public var status: Int32
         public var killedBySignal: Bool
+        /// The child was still running when its time ran out and the harness killed it: a hang,
+        /// never a success nor a crash at a point.
+        public var timedOut: Bool
         public var stdout: String
         public var stderr: String
 
         /// An ending: `status` is the signal's number when `killedBySignal`.
-        public init(status: Int32, killedBySignal: Bool, stdout: String, stderr: String) {
+        public init(status: Int32, killedBySignal: Bool, timedOut: Bool = false, stdout: String, stderr: String) {
             self.status = status
             self.killedBySignal = killedBySignal
+            self.timedOut = timedOut
             self.stdout = stdout
             self.stderr = stderr
         }
 
-        /// Whether it was killed with SIGKILL (by a test or by a crash point).
-        public var wasKilled: Bool { killedBySignal && status == SIGKILL }
+        /// Whether it was killed with SIGKILL (by a test's `kill9()` or by a crash point), in time.
+        public var wasKilled: Bool { killedBySignal && status == SIGKILL && !timedOut }
+        /// Whether it ran to its end by itself with `code` (no signal, no time-out).
+        public func exited(_ code: Int32) -> Bool { !killedBySignal && !timedOut && status == code }
+        /// Whether it succeeded: exit 0 by itself.
+        public var succeeded: Bool { exited(0) }
+        /// Whether it killed itself at crash point `point` (`CLINICSYNC_CRASH_AT`): SIGKILL after the
+        /// point's marker on stderr, in time.
+        public func crashed(at point: String) -> Bool {
+            wasKilled && stderr.contains("\(Self.crashMarker) \(point)")
+        }
+        /// Whether it refused the command as a user is meant to see it: exit `code` (1 unless
+        /// told), and one `Error:` line on stderr holding `text`.
+        public func refused(_ text: String = "", code: Int32 = 1) -> Bool {
+            let errors = errorLines.filter { $0.hasPrefix("Error:") }
+            return exited(code) && errors.count == 1 && (text.isEmpty || errors[0].contains(text))
+        }
+        /// The line a crash point prints to stderr just before it kills its process.
+        public static let crashMarker = "clinicsync: crash point"
+
         /// The standard output parsed as JSON.
         public func json() throws -> Any { try JSONSerialization.jsonObject(with: Data(stdout.utf8)) }
         /// The standard error's non-empty lines.
         public var errorLines: [String] { stderr.split(separator: "\n").map(String.init) }
         public var description: String {
-            "\(killedBySignal ? "signal" : "exit") \(status): \(stderr.trimmingCharacters(in: .whitespacesAndNewlines)) \(stdout.prefix(400))"
+            let ending = timedOut ? "timed out" : killedBySignal ? "signal \(status)" : "exit \(status)"
+            return "\(ending): \(stderr.trimmingCharacters(in: .whitespacesAndNewlines)) \(stdout.prefix(400))"
         }
     }
 
@@ -74,19 +97,31 @@ public final class ChildProcess: @unchecked Sendable {
         return wait()
     }
 
-    /// Waits for the end, killing the child after `timeout` seconds.
+    /// Sends SIGTERM (if it still runs) and waits for the end, at most `timeout` seconds.
+    @discardableResult
+    public func terminate(timeout: TimeInterval = 20) -> Exit {
+        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+        return wait(timeout: timeout)
+    }
+
+    /// Waits for the end; a child still running after `timeout` seconds is killed and its
+    /// exit says `timedOut`.
     @discardableResult
     public func wait(timeout: TimeInterval = 120) -> Exit {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning, Date() < deadline { usleep(2_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        var timedOut = false
+        if process.isRunning {
+            timedOut = true
+            kill(process.processIdentifier, SIGKILL)
+        }
         process.waitUntilExit()
         let out = (try? String(contentsOf: outURL, encoding: .utf8)) ?? ""
         let err = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
         try? FileManager.default.removeItem(at: outURL)
         try? FileManager.default.removeItem(at: errURL)
         return Exit(status: process.terminationStatus, killedBySignal: process.terminationReason == .uncaughtSignal,
-                    stdout: out, stderr: err)
+                    timedOut: timedOut, stdout: out, stderr: err)
     }
 }
 
@@ -131,4 +166,12 @@ public struct ChildFailure: Error, CustomStringConvertible {
         self.what = what
         self.exit = exit
     }
+}
+
+/// The exit codes `clinicsync` ends with, as the tests expect them (one place to change).
+public enum ExitCodes {
+    /// A refused command, a failed check or a failed sync: one `Error:` line on stderr.
+    public static let failed: Int32 = 1
+    /// A command line that does not parse or validate (ArgumentParser's `EX_USAGE`).
+    public static let usage: Int32 = 64
 }

@@ -1,16 +1,17 @@
+import CLITesting
 import Foundation
 import Testing
 
 /// DESIGN §6: a central office and a clinic through the built binary and a real `serve`
 /// process; the central office edits its store with the CLI while `serve` runs on it.
-@Suite struct CentralOfficeCLITests {
+@Suite(.timeLimit(.minutes(5))) struct CentralOfficeCLITests {
     @Test func theCentralOfficeEditsWhileServingAndTheClinicSeesIt() throws {
         let cli = try CLIRunner()
         let central = cli.folder.appendingPathComponent("central.sqlite").path
         let tokenFile = cli.folder.appendingPathComponent("admin.token")
         try "admin-token-for-the-test-0123456789".write(to: tokenFile, atomically: true, encoding: .utf8)
         #expect(try cli.run(["init", "--central"], store: central).status == 0)
-        let server = try ServeProcess(store: central, adminTokenFile: tokenFile.path, folder: cli.folder)
+        let server = try ServeProcess.start(store: central, adminTokenFile: tokenFile.path, folder: cli.folder)
         defer { server.stop() }
 
         let enrolled = try cli.run(["admin", "enroll", "--clinic", "clinic-a", "--server", server.url.absoluteString,
@@ -29,7 +30,7 @@ import Testing
         // A batch size out of range is refused before anything is sent; the outbox stays whole.
         let outbox = try #require((try cli.run(["status", "--json"]).json() as? [String: Any])?["status"] as? [String: Any])
         let badBatch = try cli.run(["sync", "--batch", "0"])
-        #expect(badBatch.status != 0 && badBatch.stderr.contains("--batch must be from 1 to 10000"))
+        #expect(badBatch.exited(ExitCodes.usage) && badBatch.stderr.contains("--batch must be from 1 to 10000"), "\(badBatch)")
         let unchanged = try #require((try cli.run(["status", "--json"]).json() as? [String: Any])?["status"] as? [String: Any])
         #expect(unchanged["outbox"] as? Int == outbox["outbox"] as? Int && (outbox["outbox"] as? Int ?? 0) > 3)
         // Pushed two changes at a time, everything arrives.
@@ -53,7 +54,7 @@ import Testing
         #expect(revoked.status == 0)
         _ = try cli.json(["claim", "set", claimID, "notes", "offline note"])
         let refused = try cli.run(["sync"])
-        #expect(refused.status != 0 && refused.stderr.contains("401") && !refused.stderr.contains(token))
+        #expect(refused.refused("401") && !refused.stderr.contains(token), "\(refused)")
         #expect(try cli.json(["claim", "show", claimID])["notes"] as? String == "offline note")
     }
 }

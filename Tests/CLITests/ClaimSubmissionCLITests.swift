@@ -1,8 +1,9 @@
+import CLITesting
 import Foundation
 import Testing
 
 /// `claim check|submit|void|replace` and `export x12|settings` through the built binary.
-@Suite struct ClaimSubmissionCLITests {
+@Suite(.timeLimit(.minutes(5))) struct ClaimSubmissionCLITests {
     static let billingNPI = "1234567893"
     static let renderingNPI = "1987654328"
 
@@ -75,12 +76,12 @@ import Testing
         ]
         for mistake in mistakes {
             let check = try office.findings(mistake.claim.id)
-            #expect(check.status == 1, "\(mistake.label)")
+            #expect(check.status == ExitCodes.failed, "\(mistake.label)")
             #expect(check.findings.contains { $0.rule == mistake.rule && $0.line == mistake.line }, "\(mistake.label): \(check.findings)")
 
             let before = try office.cli.run(["claim", "history", mistake.claim.id, "--json"]).stdout
             let submit = try office.cli.run(["claim", "submit", mistake.claim.number])
-            #expect(submit.status != 0, "\(mistake.label)")
+            #expect(submit.refused(mistake.claim.number), "\(mistake.label): \(submit)")
             let stderr = submit.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
             #expect(stderr.split(separator: "\n").count == 1, "\(stderr)")
             #expect(stderr.contains(mistake.claim.number) && stderr.contains(mistake.rule), "\(stderr)")
@@ -97,16 +98,18 @@ import Testing
         #expect(try office.status(clean.id) == "validated")
         let submitted = try office.cli.json(["claim", "submit", clean.id])
         #expect(submitted["id"] as? String == clean.id && submitted["status"] as? String == "submitted")
-        #expect(try office.cli.run(["claim", "submit", clean.id]).status != 0, "a claim is submitted once")
+        let twice = try office.cli.run(["claim", "submit", clean.id])
+        #expect(twice.refused(clean.number), "a claim is submitted once: \(twice)")
 
         let all = try office.cli.run(["claim", "check", "--all", "--json"])
-        #expect(all.status == 1)
+        #expect(all.exited(ExitCodes.failed), "\(all)")
         let checks = try #require(try all.json() as? [[String: Any]])
         #expect(Set(checks.compactMap { $0["id"] as? String }) == Set(mistakes.map(\.claim.id)))
         #expect(checks.allSatisfy { ($0["errors"] as? Int ?? 0) > 0 })
         let summary = try office.cli.run(["claim", "check", "--all"])
-        #expect(summary.status == 1 && summary.stdout.contains("4 claims checked: 4 with errors"), "\(summary.stdout)")
-        #expect(try office.cli.run(["claim", "check"]).status != 0, "a claim or --all is required")
+        #expect(summary.exited(ExitCodes.failed) && summary.stdout.contains("4 claims checked: 4 with errors"), "\(summary.stdout)")
+        let neither = try office.cli.run(["claim", "check"])
+        #expect(neither.exited(ExitCodes.usage) && neither.stderr.contains("--all"), "a claim or --all is required: \(neither)")
     }
 
     @Test func ncciAndMueFindingsComeFromImportedReleases() throws {
@@ -192,14 +195,14 @@ import Testing
         let ids = [simple.id, dependent.id, manyDiagnoses.number, fiftyLines.id, fourModifiers.id, replacementID,
                    try #require(void["id"] as? String)]
         let noPhone = try cli.run(["export", "x12"] + ids + ["-o", first])
-        #expect(noPhone.status != 0 && noPhone.stderr.contains("--submitter-phone"), "\(noPhone.stderr)")
+        #expect(noPhone.refused("--submitter-phone"), "\(noPhone)")
         Office.expectSuccess(try cli.run(["export", "settings", "--submitter-phone", "217-555-0100", "--usage", "test",
                                           "--receiver-id", "PRAIRIECH", "--receiver-name", "Prairie Clearinghouse"]))
 
         let one = try cli.json(["export", "x12"] + ids + ["-o", first])
         #expect(one["interchange_control_number"] as? Int == 1)
         #expect((one["claim_ids"] as? [String])?.count == 7)
-        try Self.expectAccepted(file: first)
+        try X12Validator.expectAccepted(file: first)
         let text = try String(contentsOfFile: first, encoding: .utf8)
         #expect(text.contains("PAT*19~") && text.contains("REF*F8*PCN0001~") && text.contains("REF*F8*PCN0002~"))
         #expect(text.contains("SV1*HC:20610:RT:XS:22:76*"))
@@ -208,38 +211,17 @@ import Testing
         let second = cli.folder.appendingPathComponent("batch2.x12").path
         let two = try cli.json(["export", "x12", simple.number, "-o", second])
         #expect(two["interchange_control_number"] as? Int == 2 && two["group_control_number"] as? Int == 2)
-        try Self.expectAccepted(file: second)
+        try X12Validator.expectAccepted(file: second)
 
         let broken = try office.claim(dx: ["E11"], lines: [Self.line("99213")])
         let third = cli.folder.appendingPathComponent("batch3.x12").path
         let refused = try cli.run(["export", "x12", simple.id, broken.id, "-o", third])
-        #expect(refused.status != 0 && refused.stderr.contains(broken.number) && !refused.stderr.contains(simple.number),
+        #expect(refused.refused(broken.number) && !refused.stderr.contains(simple.number),
                 "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: third))
         let stdout = try cli.run(["export", "x12", simple.id])
         #expect(stdout.status == 0 && stdout.stdout.hasPrefix("ISA*") && stdout.stdout.contains("*000000003*0*T*:~"))
         let settings = try cli.json(["export", "settings"])
         #expect(settings["last_interchange_control_number"] as? Int == 3)
-    }
-
-    static func expectAccepted(file: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        var tool: URL?
-        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
-            let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent("x12valid")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { tool = candidate; break }
-        }
-        let process = Process()
-        process.executableURL = try #require(tool, "x12valid (pyx12) is not on PATH: run scripts/test.sh",
-                                             sourceLocation: sourceLocation)
-        process.arguments = [file]
-        process.currentDirectoryURL = URL(fileURLWithPath: file).deletingLastPathComponent()
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        // x12valid exits 1 even when the file is fine: only its verdict line counts.
-        #expect(output.contains("\(file): OK") && !output.contains(" ERROR "), "\(output)", sourceLocation: sourceLocation)
     }
 }

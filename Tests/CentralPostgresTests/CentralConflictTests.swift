@@ -12,10 +12,11 @@ extension PostgresSuites {
     @Suite(.needsPostgres) struct CentralConflictTests {
         /// Two sites of `alpha` edit `field` of one claim at once and sync: one open conflict at
         /// the central node (the back site's value won, the front site's lost).
+        /// Both sites run on `clock`, which moves a second between the two edits.
         static func conflicted(_ central: PostgresCentral, front: LocalStore, back: LocalStore, claim: Claim,
-                               field: ClaimField = .notes) async throws -> ConflictRecord {
+                               clock: ManualClock, field: ClaimField = .notes) async throws -> ConflictRecord {
             _ = try front.setClaimField(claim.id, field: field, value: "front-\(field.rawValue)")
-            try await Task.sleep(for: .milliseconds(5))
+            clock.advance(byMillis: 1_000)
             _ = try back.setClaimField(claim.id, field: field, value: "back-\(field.rawValue)")
             try await central.sync(front)
             try await central.sync(back)
@@ -25,19 +26,20 @@ extension PostgresSuites {
             return try #require(conflicts.first)
         }
 
-        /// A fresh node and two synced sites of `alpha` sharing one claim.
-        static func world() async throws -> (PostgresCentral, LocalStore, LocalStore, Claim) {
+        /// A fresh node and two synced sites of `alpha` sharing one claim, on one manual clock.
+        static func world() async throws -> (PostgresCentral, LocalStore, LocalStore, Claim, ManualClock) {
             let central = try await TestDatabase.backend()
-            let front = try Clinic.store("alpha", seed: 1), back = try Clinic.store("alpha", seed: 2)
+            let clock = ManualClock(millis: SystemClock().nowMillis())
+            let front = try Clinic.store("alpha", seed: 1, clock: clock), back = try Clinic.store("alpha", seed: 2, clock: clock)
             let claim = try CentralEndToEndTests.seed(front)
             try await central.sync(front)
             try await central.sync(back)
-            return (central, front, back, claim)
+            return (central, front, back, claim, clock)
         }
 
         @Test func keepingTheLoserWritesItAndClosesTheConflictInOneTransactionEverySitePulls() async throws {
-            let (central, front, back, claim) = try await Self.world()
-            let conflict = try await Self.conflicted(central, front: front, back: back, claim: claim)
+            let (central, front, back, claim, clock) = try await Self.world()
+            let conflict = try await Self.conflicted(central, front: front, back: back, claim: claim, clock: clock)
             #expect(conflict.winner.value == .text("back-notes") && conflict.loser.value == .text("front-notes"))
             #expect(try back.conflicts().map(\.id) == [conflict.id])
             let head = try await central.logHead()
@@ -68,8 +70,8 @@ extension PostgresSuites {
         }
 
         @Test func aValueOfItsOwnSupersedesBothSidesAndABadOneChangesNothing() async throws {
-            let (central, front, back, claim) = try await Self.world()
-            let conflict = try await Self.conflicted(central, front: front, back: back, claim: claim)
+            let (central, front, back, claim, clock) = try await Self.world()
+            let conflict = try await Self.conflicted(central, front: front, back: back, claim: claim, clock: clock)
             let head = try await central.logHead()
 
             // A value the column refuses: the same error as at the SQLite store, and nothing written.
@@ -100,8 +102,8 @@ extension PostgresSuites {
         }
 
         @Test func keepingTheWinnerOnlyClosesTheRecord() async throws {
-            let (central, front, back, claim) = try await Self.world()
-            let conflict = try await Self.conflicted(central, front: front, back: back, claim: claim)
+            let (central, front, back, claim, clock) = try await Self.world()
+            let conflict = try await Self.conflicted(central, front: front, back: back, claim: claim, clock: clock)
             let head = try await central.logHead()
             _ = try await central.resolveConflict(conflict.id, resolution: .keepWinner)
             let logged = try await central.pull(for: "alpha", site: "observer", since: head, limit: 100).changes
@@ -112,9 +114,9 @@ extension PostgresSuites {
         }
 
         @Test func unknownAndAmbiguousIdsAreRefusedClearly() async throws {
-            let (central, front, back, claim) = try await Self.world()
-            let notes = try await Self.conflicted(central, front: front, back: back, claim: claim)
-            let other = try await Self.conflicted(central, front: front, back: back, claim: claim, field: .payerClaimNumber)
+            let (central, front, back, claim, clock) = try await Self.world()
+            let notes = try await Self.conflicted(central, front: front, back: back, claim: claim, clock: clock)
+            let other = try await Self.conflicted(central, front: front, back: back, claim: claim, clock: clock, field: .payerClaimNumber)
             #expect(try await central.conflict(String(notes.id.prefix(12))) == notes)
             #expect(try await central.conflict(other.id.uppercased()) == other)
 

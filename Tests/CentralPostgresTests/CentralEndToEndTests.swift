@@ -74,13 +74,14 @@ extension PostgresSuites {
         func concurrentEditsAtTwoSitesMakeOneConflictSeenEverywhereAndResolutionClosesIt(kind: CentralKind) async throws {
             let world = try await CentralWorld.start(kind)
             let token = try await world.central.enroll(clinicID: "alpha", name: nil)
-            let front = try await world.clinic("alpha", site: "front", token: token)
-            let back = try await world.clinic("alpha", site: "back", token: token)
+            let clock = ManualClock(millis: SystemClock().nowMillis())
+            let front = try await world.clinic("alpha", site: "front", token: token, clock: clock)
+            let back = try await world.clinic("alpha", site: "back", token: token, clock: clock)
             let claim = try Self.seed(front)
             try await world.sync(front, through: 0)
             try await world.sync(back, through: 1)
             _ = try front.setClaimField(claim.id, field: .notes, value: "front note")
-            try await Task.sleep(for: .milliseconds(5))
+            clock.advance(byMillis: 1_000)  // the back office types a second later: its note wins
             _ = try back.setClaimField(claim.id, field: .notes, value: "back note")
             try await world.sync(front, through: 1)
             try await world.sync(back, through: 0)
@@ -162,12 +163,13 @@ extension PostgresSuites {
 
         @Test(arguments: CentralKind.available)
         func concurrentEditsAtAClinicAndTheCentralOfficeMakeOneConflictSeenAtBothEnds(kind: CentralKind) async throws {
-            let world = try await CentralWorld.start(kind)
-            let alpha = try await world.clinic("alpha")
+            let clock = ManualClock(millis: SystemClock().nowMillis())
+            let world = try await CentralWorld.start(kind, clock: clock)
+            let alpha = try await world.clinic("alpha", clock: clock)
             let claim = try Self.seed(alpha)
             try await world.sync(alpha)
             _ = try alpha.setClaimField(claim.id, field: .notes, value: "clinic note")
-            try await Task.sleep(for: .milliseconds(5))
+            clock.advance(byMillis: 1_000)  // the central office types a second later: its note wins
             try await world.central.edit("claim", row: claim.id, field: "notes", value: "central note")
             try await world.sync(alpha, through: 1)
             let atClinic = try alpha.conflicts(), atCentral = try await world.central.openConflicts()
@@ -175,6 +177,7 @@ extension PostgresSuites {
             #expect(atClinic.map(\.id) == atCentral.map(\.id))
             #expect(atClinic.first?.winner == atCentral.first?.winner)
             #expect(try await world.central.row("claim", id: claim.id)?["notes"] == .text(alpha.claim(claim.id).notes))
+            #expect(try alpha.claim(claim.id).notes == "central note", "the later edit wins")
 
             _ = try alpha.resolveConflict(try #require(atClinic.first?.id), resolution: .keepLoser)
             try await world.sync(alpha)

@@ -1,3 +1,4 @@
+import CLITesting
 import BillingModel
 import CentralPostgres
 import ClinicStore
@@ -21,11 +22,12 @@ extension PostgresSuites {
             let configuration = try TestDatabase.configuration()
             let url = try Self.url(configuration)
             let central = try await TestDatabase.backend(configuration)
-            let front = try Clinic.store("alpha", seed: 1), back = try Clinic.store("alpha", seed: 2)
+            let clock = ManualClock(millis: SystemClock().nowMillis())
+            let front = try Clinic.store("alpha", seed: 1, clock: clock), back = try Clinic.store("alpha", seed: 2, clock: clock)
             let claim = try CentralEndToEndTests.seed(front)
             try await central.sync(front)
             try await central.sync(back)
-            let conflict = try await CentralConflictTests.conflicted(central, front: front, back: back, claim: claim)
+            let conflict = try await CentralConflictTests.conflicted(central, front: front, back: back, claim: claim, clock: clock)
             let prefix = String(conflict.id.prefix(8))
 
             let listed = try CLIProcess.run(["conflicts", "list", "--json", "--postgres", url])
@@ -52,9 +54,9 @@ extension PostgresSuites {
             #expect(try await central.row("conflict", id: conflict.id)?["resolution"] == .text("keep_loser"))
 
             let again = try CLIProcess.run(["conflicts", "resolve", prefix, "--keep", "winner", "--postgres", url])
-            #expect(again.status != 0 && again.errorLines.count == 1 && again.stderr.contains("already resolved"))
+            #expect(again.refused("already resolved") && again.errorLines.count == 1, "\(again)")
             let unknown = try CLIProcess.run(["conflicts", "show", "fffffff0", "--postgres", url])
-            #expect(unknown.status != 0 && unknown.errorLines == ["Error: conflict fffffff0 not found"])
+            #expect(unknown.exited(ExitCodes.failed) && unknown.errorLines == ["Error: conflict fffffff0 not found"], "\(unknown)")
 
             // claim set, by claim number, as the central office.
             let edited = try CLIProcess.run(["claim", "set", claim.claimNumber, "notes", "payer needs records", "--json",
@@ -69,7 +71,7 @@ extension PostgresSuites {
                                     value: .integer(Int64(ClaimLifecycle(stage: .submitted).rank)))
             let head = try await central.logHead()
             let frozen = try CLIProcess.run(["claim", "set", claim.id, "pos", "22", "--postgres", url])
-            #expect(frozen.status != 0 && frozen.errorLines.count == 1 && frozen.stderr.contains("coding is frozen"),
+            #expect(frozen.refused("coding is frozen") && frozen.errorLines.count == 1,
                     "\(frozen.stderr)")
             #expect(try await central.logHead() == head)
             #expect(try await central.row("claim", id: claim.id)?["pos"] == .text("11"))
@@ -85,11 +87,11 @@ extension PostgresSuites {
         @Test func anUnreachableDatabaseIsOneLineWithoutThePassword() throws {
             let failed = try CLIProcess.run(["conflicts", "list", "--postgres",
                                              "postgres://clinicsync:s3cret-pw@127.0.0.1:1/postgres?sslmode=disable"])
-            #expect(failed.status != 0 && failed.errorLines.count == 1, "\(failed.stderr)")
+            #expect(failed.refused("127.0.0.1:1") && failed.errorLines.count == 1, "\(failed)")
             #expect(failed.stderr.contains("127.0.0.1:1") && !failed.stderr.contains("s3cret-pw"), "\(failed.stderr)")
             let badURL = try CLIProcess.run(["claim", "set", "C1", "notes", "x", "--postgres", "mysql://u:s3cret-pw@h/db"])
-            #expect(badURL.status != 0 && badURL.errorLines.count == 1 && !badURL.stderr.contains("s3cret-pw"),
-                    "\(badURL.stderr)")
+            #expect(badURL.refused() && badURL.errorLines.count == 1 && !badURL.stderr.contains("s3cret-pw"),
+                    "\(badURL)")
         }
     }
 }

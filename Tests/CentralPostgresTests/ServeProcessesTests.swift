@@ -1,3 +1,4 @@
+import CLITesting
 import CentralPostgres
 import ClinicStore
 import Foundation
@@ -19,8 +20,9 @@ extension PostgresSuites {
             let adminToken = "admin-" + UUID().uuidString
             let tokenFile = folder.appendingPathComponent("admin.token")
             try adminToken.write(to: tokenFile, atomically: true, encoding: .utf8)
-            let first = try await ServeProcess.start(databaseURL: components.string!, adminTokenFile: tokenFile.path)
-            let second = try await ServeProcess.start(databaseURL: components.string!, adminTokenFile: tokenFile.path)
+            let arguments = ["--postgres", components.string!, "--port", "0", "--admin-token-file", tokenFile.path]
+            let first = try ServeProcess.start(arguments, in: folder)
+            let second = try ServeProcess.start(arguments, in: folder)
             defer {
                 first.stop()
                 second.stop()

@@ -1,3 +1,4 @@
+import CLITesting
 import CentralServer
 import ClinicStore
 import Foundation
@@ -52,8 +53,11 @@ import Testing
         #expect(!configuration.adminEnabled && !configuration.usesTLS)
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl"), "needs openssl to make a certificate"))
+    static let hasOpenSSL = FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl")
+
+    @Test(.enabled(if: Requirements.runs(when: hasOpenSSL), "needs openssl to make a certificate"))
     func withACertificateAndKeyTheNodeServesHTTPS() async throws {
+        try Requirements.check(Self.hasOpenSSL, "openssl (apt-get install openssl) to make a certificate")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clinicsync-tls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let certificate = folder.appendingPathComponent("cert.pem").path, key = folder.appendingPathComponent("key.pem").path

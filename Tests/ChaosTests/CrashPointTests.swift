@@ -1,3 +1,4 @@
+import CLITesting
 import ClinicStore
 import Foundation
 import Testing
@@ -9,7 +10,7 @@ import Testing
 /// The workload makes the points bite: 2,100 patients at alpha's front desk travel in three push
 /// batches and reach alpha's back office in two pull pages; both alpha sites edit the same claim
 /// note offline (a conflict); clinic beta works alongside.
-@Suite(.serialized) struct CrashPointTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct CrashPointTests {
     struct Case: CustomTestStringConvertible, Sendable {
         let point: CrashPoint
         let arrival: Int
@@ -60,12 +61,10 @@ import Testing
         let exit = try world.sync(victim, crashAt: crash.onServer ? nil : crash.armed)
         if crash.onServer {
             let server = world.server.waitForDeath()
-            #expect(server?.wasKilled == true, "the server never reached \(crash.armed)")
-            #expect(exit.status != 0 && !exit.killedBySignal, "the sync did not fail: \(exit)")
-            let message = exit.stderr.split(separator: "\n").filter { $0.hasPrefix("Error:") }
-            #expect(message.count == 1, "one clear error line: \(exit.stderr)")
+            #expect(server?.crashed(at: crash.point.rawValue) == true, "the server never reached \(crash.armed): \(String(describing: server))")
+            #expect(exit.refused(code: ExitCodes.failed), "the sync did not fail with one clear error line: \(exit)")
         } else {
-            #expect(exit.wasKilled, "the sync never reached \(crash.armed): \(exit)")
+            #expect(exit.crashed(at: crash.point.rawValue), "the sync never reached \(crash.armed): \(exit)")
         }
 
         try world.settle()

@@ -1,3 +1,4 @@
+import CLITesting
 import ClinicStore
 import Foundation
 import Testing
@@ -8,7 +9,7 @@ import Testing
 /// syncing site. After the last round the sites sync to quiescence; nothing may be lost, applied
 /// twice, or differ between replicas. `CLINICSYNC_CHAOS_SEED` replays a run,
 /// `CLINICSYNC_CHAOS_ROUNDS` (default 30) sets its length.
-@Suite struct RandomKillTests {
+@Suite(.timeLimit(.minutes(15))) struct RandomKillTests {
     static let environment = ProcessInfo.processInfo.environment
     static let seed = environment["CLINICSYNC_CHAOS_SEED"].flatMap(UInt64.init) ?? 20_261_129
     static let rounds = environment["CLINICSYNC_CHAOS_ROUNDS"].flatMap(Int.init) ?? 30
@@ -44,27 +45,37 @@ import Testing
             }
             switch victim {
             case 0...4:
-                if sync.kill9().wasKilled { clientKills += 1 } else { completed += 1 }
+                // Killed mid-sync, or it had already ended by itself: then it must have succeeded.
+                let exit = sync.kill9()
+                if exit.wasKilled {
+                    clientKills += 1
+                } else {
+                    #expect(exit.succeeded, "seed \(Self.seed), round \(round): a sync that was not killed failed: \(exit)")
+                    completed += 1
+                }
             case 5...7:
                 let wasSyncing = sync.isRunning
                 world.server.kill9()
-                let exit = sync.wait()
+                let exit = sync.wait(timeout: 60)
                 if wasSyncing { serverKills += 1 }
-                if exit.status != 0 {
-                    let errors = exit.stderr.split(separator: "\n").filter { $0.hasPrefix("Error:") }
-                    #expect(errors.count == 1, "a failed sync says why in one line: \(exit)")
-                    failedCleanly += 1
-                } else {
+                if exit.succeeded {
                     completed += 1
+                } else {
+                    #expect(exit.refused(code: ExitCodes.failed),
+                            "seed \(Self.seed), round \(round): a failed sync says why in one line: \(exit)")
+                    failedCleanly += 1
                 }
                 try world.server.start()
             default:
-                let exit = sync.wait()
-                #expect(exit.status == 0, "round \(round): \(exit)")
+                let exit = sync.wait(timeout: 60)
+                #expect(exit.succeeded, "seed \(Self.seed), round \(round): \(exit)")
                 completed += 1
             }
         }
 
+        // The chaos must have happened: both kinds of kill hit a running sync.
+        #expect(clientKills > 0, "seed \(Self.seed): no client was killed mid-sync in \(Self.rounds) rounds")
+        #expect(serverKills > 0, "seed \(Self.seed): no server was killed mid-sync in \(Self.rounds) rounds")
         try world.settle()
         let report = try world.verify()
         #expect(report.isClean, "seed \(Self.seed): \(report)")

@@ -10,14 +10,15 @@ import Testing
 /// once the fault is gone. Real faults where this process may mount a tmpfs (root, as in CI);
 /// elsewhere the full disk is simulated with `PRAGMA max_page_count` and the read-only disk is
 /// covered by file permissions.
-@Suite struct StorageFaultTests {
+@Suite(.timeLimit(.minutes(5))) struct StorageFaultTests {
     static let mountable = ScratchMount.isAvailable
     static let unprivileged = getuid() != 0
 
     // MARK: - Read-only
 
-    @Test(.enabled(if: mountable, "needs a tmpfs mount (root)"))
+    @Test(.enabled(if: Requirements.runs(when: mountable), "needs a tmpfs mount (root)"))
     func aReadOnlyDiskGivesAClearErrorAndKeepsTheStore() throws {
+        try Requirements.check(Self.mountable, "a tmpfs mount (root with CAP_SYS_ADMIN)")
         let disk = try ScratchMount.mount(kibibytes: 4096)
         defer { disk.unmount() }
         let path = disk.folder.appendingPathComponent("clinic.sqlite").path
@@ -41,10 +42,12 @@ import Testing
 
     /// A store file, or its folder, without write permission: as an unprivileged user (root
     /// ignores permissions, so as root the CLI runs as `nobody` through `setpriv`).
-    @Test(.enabled(if: unprivileged || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
-                   "as root, needs setpriv to run the CLI as nobody"),
+    static let canDropPrivileges = unprivileged || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+
+    @Test(.enabled(if: Requirements.runs(when: canDropPrivileges), "as root, needs setpriv to run the CLI as nobody"),
           arguments: ["file", "folder"])
     func aReadOnlyFileOrFolderGivesAClearError(_ what: String) throws {
+        try Requirements.check(Self.canDropPrivileges, "setpriv (util-linux) to run the CLI as nobody")
         let folder = try HostileImportTests.folder()
         defer {
             try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
@@ -78,8 +81,9 @@ import Testing
 
     // MARK: - Full disk
 
-    @Test(.enabled(if: mountable, "needs a tmpfs mount (root)"))
+    @Test(.enabled(if: Requirements.runs(when: mountable), "needs a tmpfs mount (root)"))
     func aFullDiskGivesAClearErrorAndHalfWritesNothing() throws {
+        try Requirements.check(Self.mountable, "a tmpfs mount (root with CAP_SYS_ADMIN)")
         let disk = try ScratchMount.mount(kibibytes: 8192)
         defer { disk.unmount() }
         let elsewhere = try HostileImportTests.folder()
@@ -176,7 +180,7 @@ import Testing
         let holder = try LockHolder(path: world.centralPath, folder: world.folder)
         let exit = try world.sync(front)
         holder.release()
-        #expect(exit.status == 1 && !exit.killedBySignal, "\(exit)")
+        #expect(exit.exited(ExitCodes.failed), "\(exit)")
         let errors = exit.stderr.split(separator: "\n")
         #expect(errors.count == 1 && errors[0].hasPrefix("Error:") && errors[0].contains("locked by another process"),
                 "\(exit.stderr)")
@@ -217,7 +221,7 @@ import Testing
 
     /// A failed command with exactly one line on stderr, the expected one.
     static func expectOneLine(_ exit: ChildProcess.Exit, _ line: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(exit.status == 1 && !exit.killedBySignal, "\(exit)", sourceLocation: sourceLocation)
+        #expect(exit.exited(ExitCodes.failed), "\(exit)", sourceLocation: sourceLocation)
         #expect(exit.stderr.trimmingCharacters(in: .newlines) == line, sourceLocation: sourceLocation)
     }
 }

@@ -77,6 +77,9 @@ import Testing
                        lines: (0..<(1 + index % 4)).map { _ in Self.line("99213", "100") })
         })
         try SyncHarness.sync(store, with: central)
+        #expect(saved.count == 30)
+        #expect(saved.reduce(0) { $0 + $1.lines.count } == 73, "1 to 4 lines each")
+        #expect(try central.claims().count == 30, "every entered claim reached the central store")
         for claim in saved {
             #expect(try central.claim(claim.id) == claim)
         }

@@ -7,7 +7,7 @@ import SyncModel
 import Testing
 
 /// DESIGN §4–5 end to end: a live central node on loopback, real store files, HTTP sync.
-@Suite(.serialized) struct SyncEndToEndTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct SyncEndToEndTests {
     static func seed(_ store: LocalStore, npi: String = "1234567893") throws -> Claim {
         let patient = try store.addPatient(PatientInput(firstName: "Jane", lastName: "Doe", dateOfBirth: "1980-01-01",
                                                         sex: "F", memberID: "M1"))
@@ -143,16 +143,18 @@ import Testing
     }
 
     @Test func concurrentEditsMakeOneConflictSeenAtBothEndsAndResolutionClosesItEverywhere() async throws {
-        let world = try await E2EWorld.start()
-        let alpha = try world.clinic("alpha")
+        let clock = ManualClock(millis: SystemClock().nowMillis())
+        let world = try await E2EWorld.start(clock: clock)
+        let alpha = try world.clinic("alpha", clock: clock)
         let claim = try Self.seed(alpha)
         try await world.sync(alpha)
         _ = try alpha.setClaimField(claim.id, field: .notes, value: "clinic note")
-        try await Task.sleep(for: .milliseconds(5))
+        clock.advance(byMillis: 1_000)  // the central office types a second later: its note wins
         _ = try world.central.setClaimField(claim.id, field: .notes, value: "central note")
         try await world.sync(alpha)
         let atClinic = try alpha.conflicts(), atCentral = try world.central.conflicts()
         #expect(atClinic.count == 1)
+        #expect(try alpha.claim(claim.id).notes == "central note" && atClinic.first?.loser.value == .text("clinic note"))
         #expect(atClinic.map(\.id) == atCentral.map(\.id))
         #expect(atClinic.first?.winner == atCentral.first?.winner)
         #expect(try alpha.claim(claim.id).notes == world.central.claim(claim.id).notes)

@@ -34,9 +34,13 @@ import Testing
 
     @Test func aPeerThatNeverStopsWritingMakesThePlanGiveUp() {
         var plan = SyncPlan(maxRounds: 3)
-        while plan.step != .done {
+        var events = 0
+        while plan.step != .done, events < 100 {  // bounded: a plan that never gives up fails, never hangs
             plan.record(plan.step == .push ? .nothingToPush : .pulled(hasMore: false, wroteLocally: true))
+            events += 1
         }
+        #expect(plan.step == .done, "the plan was still going after \(events) events")
         #expect(plan.gaveUp)
+        #expect(plan.round == 4 && events == 6, "three rounds of push and pull, then it gives up (\(events) events)")
     }
 }

@@ -6,8 +6,8 @@ import Synchronization
 ///
 /// Inactive unless the environment variable `CLINICSYNC_CRASH_AT` names a point, as
 /// `client-after-push-reply` (the first arrival) or `client-after-push-reply:2` (the second).
-/// On that arrival the process sends itself `SIGKILL`: no cleanup, no flush, no rollback, as a
-/// power cut would leave it. When the variable is unset a call costs one comparison.
+/// On that arrival the process writes `clinicsync: crash point NAME` to stderr and sends itself
+/// `SIGKILL`: no cleanup, no flush, no rollback, as a power cut would leave it. When the variable is unset a call costs one comparison.
 public enum CrashPoint: String, CaseIterable, Sendable {
     /// Client: the central node committed a pushed batch and replied; the reply is not stored yet.
     case clientAfterPushReply = "client-after-push-reply"
@@ -22,6 +22,9 @@ public enum CrashPoint: String, CaseIterable, Sendable {
     /// Client: a pulled page and its cursor are committed; the next step has not started.
     case clientAfterPullCommit = "client-after-pull-commit"
 
+    /// The line's start written to stderr (unbuffered) just before the process kills itself.
+    public static let marker = "clinicsync: crash point"
+
     /// The environment variable that arms one point.
     public static let environmentVariable = "CLINICSYNC_CRASH_AT"
 
@@ -29,6 +32,9 @@ public enum CrashPoint: String, CaseIterable, Sendable {
     public func reached() {
         guard let armed = Self.armed, armed.point == self else { return }
         if Self.arrivals.add(1, ordering: .relaxed).newValue == armed.arrival {
+            // The marker lets a test tell this death from a hang the harness ended, or a crash.
+            let marker = "\(Self.marker) \(rawValue)\n"
+            marker.utf8CString.withUnsafeBufferPointer { _ = write(STDERR_FILENO, $0.baseAddress, $0.count - 1) }
             kill(getpid(), SIGKILL)
         }
     }

@@ -1,3 +1,4 @@
+import CLITesting
 import CentralPostgres
 import CentralServer
 import ClinicStore
@@ -11,8 +12,9 @@ import Testing
 enum CentralKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case sqlite, postgres
 
-    /// The kinds this run can test.
-    static var available: [CentralKind] { TestDatabase.isAvailable ? [.sqlite, .postgres] : [.sqlite] }
+    /// The kinds this run tests: PostgreSQL too when a server is given, and always under
+    /// `CLINICSYNC_REQUIRE_ALL=1` (where a missing server fails the PostgreSQL case).
+    static var available: [CentralKind] { Requirements.runs(when: TestDatabase.isAvailable) ? [.sqlite, .postgres] : [.sqlite] }
 
     var testDescription: String { rawValue }
 }

@@ -29,8 +29,8 @@ final class CentralProcess: Sendable {
     }
 
     /// A process on the SQLite central store at `path`.
-    static func start(storeAt path: String) async throws -> CentralProcess {
-        try await serve(StoreBackend(store: try LocalStore.open(at: path))) {}
+    static func start(storeAt path: String, clock: any StoreClock = SystemClock()) async throws -> CentralProcess {
+        try await serve(StoreBackend(store: try LocalStore.open(at: path, clock: clock))) {}
     }
 
     private static func serve(_ backend: any CentralBackend, close: @escaping @Sendable () async -> Void) async throws -> CentralProcess {

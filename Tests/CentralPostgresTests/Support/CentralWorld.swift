@@ -19,19 +19,22 @@ final class CentralWorld: Sendable {
         self.central = central
     }
 
-    static func start(_ kind: CentralKind, processes: Int = 2, leaseTimeout: Duration = .seconds(15)) async throws -> CentralWorld {
+    /// Starts `processes` central nodes of `kind`; `clock` is the central node's (and the central
+    /// office's edits') wall clock.
+    static func start(_ kind: CentralKind, processes: Int = 2, leaseTimeout: Duration = .seconds(15),
+                      clock: any StoreClock = SystemClock()) async throws -> CentralWorld {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clinicsync-central-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var nodes: [CentralProcess] = []
         switch kind {
         case .postgres:
             let configuration = try TestDatabase.configuration(leaseTimeout: leaseTimeout)
-            for _ in 0..<processes { nodes.append(try await CentralProcess.start(configuration)) }
+            for _ in 0..<processes { nodes.append(try await CentralProcess.start(configuration, clock: clock)) }
             return CentralWorld(kind: kind, folder: folder, nodes: nodes, central: nodes[0].backend as! PostgresCentral)
         case .sqlite:
             let path = folder.appendingPathComponent("central.sqlite").path
-            let store = try LocalStore.create(at: path, role: .central, clinicID: LocalStore.centralOwner)
-            for _ in 0..<processes { nodes.append(try await CentralProcess.start(storeAt: path)) }
+            let store = try LocalStore.create(at: path, role: .central, clinicID: LocalStore.centralOwner, clock: clock)
+            for _ in 0..<processes { nodes.append(try await CentralProcess.start(storeAt: path, clock: clock)) }
             return CentralWorld(kind: kind, folder: folder, nodes: nodes, central: StoreInspection(store: store))
         }
     }

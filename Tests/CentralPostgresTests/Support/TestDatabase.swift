@@ -1,3 +1,4 @@
+import CLITesting
 import CentralPostgres
 import ClinicStore
 import Foundation
@@ -22,6 +23,7 @@ enum TestDatabase {
     /// with a small pool and short timeouts.
     static func configuration(schema: String = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased(),
                               leaseTimeout: Duration = .seconds(15)) throws -> PostgresCentralConfiguration {
+        try Requirements.check(isAvailable, "a PostgreSQL server named by CLINICSYNC_POSTGRES_URL (scripts/test.sh starts one)")
         var configuration = try PostgresCentralConfiguration(url: environment["CLINICSYNC_POSTGRES_URL"] ?? "")
         configuration.schema = String(schema.prefix(40))
         configuration.maxConnections = 8
@@ -46,6 +48,7 @@ enum TestDatabase {
     /// waits for `pg_ctl` itself. (Not through Foundation's `Process`, whose wait also waits for
     /// the server `pg_ctl` leaves running.)
     static func control(_ action: String) throws {
+        try Requirements.check(isControllable, "CLINICSYNC_POSTGRES_CTL, the pg_ctl command of a server the tests may restart")
         guard let command = environment["CLINICSYNC_POSTGRES_CTL"] else { throw ControlUnavailable() }
         let arguments = ["/bin/sh", "-c", "\(command) -w \(action) >/dev/null 2>&1 </dev/null"]
         var argv = arguments.map { strdup($0) } + [nil]

@@ -14,6 +14,6 @@ extension ChaosWorld {
     /// Runs a sync that must succeed.
     func requireSync(_ site: Site) throws {
         let exit = try sync(site)
-        guard exit.status == 0, !exit.killedBySignal else { throw ChildFailure(what: "sync of \(site.name)", exit: exit) }
+        guard exit.succeeded else { throw ChildFailure(what: "sync of \(site.name)", exit: exit) }
     }
 }

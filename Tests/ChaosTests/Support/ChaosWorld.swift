@@ -79,7 +79,7 @@ final class ChaosWorld: @unchecked Sendable {
             var moved = 0
             for site in sites {
                 let exit = try sync(site)
-                guard exit.status == 0, !exit.killedBySignal else { throw ChildFailure(what: "sync of \(site.name) after recovery", exit: exit) }
+                guard exit.succeeded else { throw ChildFailure(what: "sync of \(site.name) after recovery", exit: exit) }
                 let summary = try JSONSerialization.jsonObject(with: Data(exit.stdout.utf8)) as? [String: Any] ?? [:]
                 moved += (summary["pushed"] as? Int ?? 0) + (summary["pulled"] as? Int ?? 0)
             }

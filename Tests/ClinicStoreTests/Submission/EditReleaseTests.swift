@@ -28,7 +28,17 @@ import Testing
         })
         let findings = try store.checkClaim(claim.id).findings.filter { $0.rule == rule }
         #expect(findings.allSatisfy { $0.severity == .error })
-        let submitted = (try? store.submitClaim(claim.id)) != nil
+        // Submission either goes through or is refused by the scrubber for this very rule;
+        // any other error fails the test.
+        var submitted = false
+        do {
+            _ = try store.submitClaim(claim.id)
+            submitted = true
+        } catch let refusal as ClaimRefusal {
+            #expect(refusal.action == .submit)
+            let rules = refusal.claims.flatMap(\.findings).filter { $0.severity == .error }.map(\.rule)
+            #expect(rules.contains(rule), "refused for \(rules), not for \(rule)")
+        }
         return (findings.compactMap(\.lineNumber), submitted)
     }
 

@@ -1,3 +1,4 @@
+import CLITesting
 import BillingModel
 import ClinicStore
 import Testing
@@ -65,6 +66,6 @@ import Testing
 
         let export = try store.exportX12(passed.map(\.id))
         #expect(export.claims.count == passed.count)
-        try X12Validation.expectAccepted(export.text, name: "random-\(seed)")
+        try X12Validator.expectAccepted(export.text, name: "random-\(seed)")
     }
 }

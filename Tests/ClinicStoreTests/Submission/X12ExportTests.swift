@@ -1,3 +1,4 @@
+import CLITesting
 import BillingModel
 import ClaimExport
 import ClinicStore
@@ -50,7 +51,7 @@ import Testing
         let export = try store.exportX12(keys)
         #expect(export.claims.map(\.id) == [simple.id, dependent.id, manyDiagnoses.id, fiftyLines.id, fourModifiers.id,
                                              replacement.id, void.id])
-        try X12Validation.expectAccepted(export.text, name: "every-kind")
+        try X12Validator.expectAccepted(export.text, name: "every-kind")
 
         let text = export.text
         #expect(X12Validation.segments("CLM", in: text).count == 7)
@@ -122,7 +123,7 @@ import Testing
 
         _ = try store.updateExportSettings(ExportSettings(submitterPhone: "217.555.0100"))
         let export = try store.exportX12([claim.id])
-        try X12Validation.expectAccepted(export.text, name: "defaults")
+        try X12Validator.expectAccepted(export.text, name: "defaults")
         #expect(X12Validation.segment("ISA", in: export.text)?[6].trimmingCharacters(in: .whitespaces) == F.billingNPI)
         #expect(X12Validation.segment("ISA", in: export.text)?[8].trimmingCharacters(in: .whitespaces) == "60054")
         #expect(X12Validation.segment("ISA", in: export.text)?[15] == "P")

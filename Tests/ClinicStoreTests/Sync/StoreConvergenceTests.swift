@@ -11,7 +11,7 @@ import Testing
 /// replayed and lost messages. After syncing to quiescence every replica holds the same rows
 /// in its scope and the same conflicts. `CLINICSYNC_STORE_SCHEDULES` raises the seed count;
 /// `CLINICSYNC_STORE_SEED` replays one seed.
-@Suite struct StoreConvergenceTests {
+@Suite(.timeLimit(.minutes(10))) struct StoreConvergenceTests {
     static var seeds: [UInt64] {
         let env = ProcessInfo.processInfo.environment
         if let one = env["CLINICSYNC_STORE_SEED"].flatMap(UInt64.init) { return [one] }
@@ -19,13 +19,34 @@ import Testing
     }
 
     @Test func randomSchedulesConverge() throws {
+        var totals: [String: Int] = [:]
         for seed in Self.seeds {
             var world = try StoreWorld(seed: seed)
-            for _ in 0..<60 { try world.step() }
-            try world.settle()
+            do {
+                for step in 0..<60 { try world.step(step) }
+                try world.settle()
+            } catch {
+                throw SeededFailure(seed: seed, error: error)
+            }
             try world.checkConvergence()
+            #expect(world.stats["deliveries", default: 0] > 0, "seed \(seed): no partial sync was delivered (\(world.stats))")
+            totals.merge(world.stats, uniquingKeysWith: +)
+        }
+        // The faults the schedules claim to inject did happen, across the seeds.
+        if Self.seeds.count >= 10 {
+            for fault in ["duplicated pushes", "lost replies", "lost pages", "replayed pages", "resolutions", "lifecycle"] {
+                #expect(totals[fault, default: 0] > 0, "no \(fault) in \(Self.seeds.count) seeds: \(totals)")
+            }
         }
     }
+}
+
+/// A failure while running one seed's schedule, with the seed that replays it
+/// (`CLINICSYNC_STORE_SEED`).
+struct SeededFailure: Error, CustomStringConvertible {
+    var seed: UInt64
+    var error: any Error
+    var description: String { "seed \(seed) (replay with CLINICSYNC_STORE_SEED=\(seed)): \(error)" }
 }
 
 /// SplitMix64: a small, seeded, repeatable random source.
@@ -70,24 +91,48 @@ struct StoreWorld {
     mutating func pick<T>(_ items: [T]) -> T? { items.isEmpty ? nil : items[Int(random.next() % UInt64(items.count))] }
     mutating func chance(_ percent: UInt64) -> Bool { random.next() % 100 < percent }
 
-    /// One random operation or partial sync.
-    mutating func step() throws {
+    /// One random operation or partial sync. A user's operation may be refused as a user would
+    /// see it (coding a submitted claim, a lifecycle move the claim does not allow, a claim the
+    /// scrubber stops); any other error — a constraint, a corrupt or locked store, any sync
+    /// failure — fails the schedule.
+    mutating func step(_ number: Int) throws {
         for clock in clocks { clock.advance(byMillis: Int64(random.next() % 40)) }
         let roll = random.next() % 100
         let site = Int(random.next() % 3)
         let store = site == 0 ? central : clinics[site - 1]
+        if roll >= 62 {
+            if site > 0 { try partialSync(clinics[site - 1]) }
+            return
+        }
         do {
             switch roll {
             case 0..<45: try edit(at: store)
             case 45..<55: try lifecycle(at: store)
-            case 55..<62: try resolve(at: store)
-            default: if site > 0 { try partialSync(clinics[site - 1]) }
+            default: try resolve(at: store)
             }
-        } catch is StoreError {
+        } catch where Self.isRefusal(error) {
             stats["refused", default: 0] += 1
-        } catch is ClaimRefusal {
-            stats["refused", default: 0] += 1 // e.g. coding a submitted claim: refused locally, nothing changed
+        } catch {
+            throw StepFailure(step: number, site: site, error: error)
         }
+    }
+
+    /// Whether `error` is a refusal a user is shown, with nothing changed.
+    static func isRefusal(_ error: any Error) -> Bool {
+        switch error {
+        case is ClaimRefusal: return true
+        case StoreError.notAllowed: return true
+        case StoreError.invalid(_, let field, _): return field != "constraint"  // a constraint is a bug, never a refusal
+        default: return false
+        }
+    }
+
+    /// An operation that failed with an error no user should see.
+    struct StepFailure: Error, CustomStringConvertible {
+        var step: Int
+        var site: Int
+        var error: any Error
+        var description: String { "step \(step) at site \(site): \(error)" }
     }
 
     mutating func edit(at store: LocalStore) throws {
