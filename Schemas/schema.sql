@@ -174,6 +174,13 @@ CREATE TABLE push_refusal (
   refused_at INTEGER NOT NULL
 );
 
+CREATE TABLE refusal_count (
+  clinic_id TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  PRIMARY KEY (clinic_id, reason)
+) WITHOUT ROWID;
+
 CREATE TABLE service_line (
   id TEXT PRIMARY KEY NOT NULL,
   owner TEXT NOT NULL,
@@ -209,6 +216,18 @@ CREATE TABLE store_info (
   created_at INTEGER NOT NULL
 );
 
+CREATE TABLE sync_activity (
+  id INTEGER PRIMARY KEY,
+  clinic_id TEXT NOT NULL,
+  site TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  duration_ms INTEGER NOT NULL,
+  changes INTEGER NOT NULL,
+  refused INTEGER NOT NULL,
+  result TEXT NOT NULL
+);
+
 CREATE TABLE sync_state (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   server_url TEXT,
@@ -235,6 +254,8 @@ CREATE INDEX ncci_pair ON ncci_edit(column1, column2);
 CREATE INDEX provider_npi ON provider(npi);
 
 CREATE INDEX service_line_claim ON service_line(claim_id);
+
+CREATE INDEX sync_activity_site ON sync_activity(clinic_id, site, id);
 
 CREATE TRIGGER capture_claim_billing_npi AFTER UPDATE OF billing_npi ON claim
 WHEN OLD.billing_npi IS NOT NEW.billing_npi AND (SELECT applying FROM capture_state) = 0

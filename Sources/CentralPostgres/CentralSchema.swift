@@ -8,7 +8,7 @@ import SyncModel
 /// at once migrate the database once.
 enum CentralSchema {
     /// Every migration, in order; index + 1 is its version.
-    static let migrations: [[String]] = [version1]
+    static let migrations: [[String]] = [version1, version2]
 
     /// The advisory lock (two keys) taken by migrations and by every write transaction; the
     /// second key is the schema name's hash, so two ClinicSync schemas in one database do not
@@ -71,6 +71,33 @@ enum CentralSchema {
                   "notes": "''"],
         "service_line": ["modifiers": "''"],
         "conflict": ["status": "0"],
+    ]
+
+    /// Version 2, frozen: each clinic site's recent sync requests and the changes refused from
+    /// each clinic by reason (`clinicsync admin clinics`), as in the SQLite store's v3.
+    static let version2: [String] = [
+        """
+        CREATE TABLE sync_activity (
+          id bigserial PRIMARY KEY,
+          clinic_id text NOT NULL,
+          site text NOT NULL,
+          kind text NOT NULL,
+          at bigint NOT NULL,
+          duration_ms bigint NOT NULL,
+          changes bigint NOT NULL,
+          refused bigint NOT NULL,
+          result text NOT NULL
+        )
+        """,
+        "CREATE INDEX sync_activity_site ON sync_activity (clinic_id, site, id)",
+        """
+        CREATE TABLE refusal_count (
+          clinic_id text NOT NULL,
+          reason text NOT NULL,
+          count bigint NOT NULL,
+          PRIMARY KEY (clinic_id, reason)
+        )
+        """,
     ]
 
     static var version1: [String] {

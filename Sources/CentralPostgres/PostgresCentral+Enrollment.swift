@@ -6,8 +6,18 @@ import SyncModel
 extension PostgresCentral {
     /// Enrolls a clinic (or rotates its token) and returns the new bearer token, to be shown
     /// once; only its SHA-256 is kept. Tokens read `CLINIC_ID.SECRET` (32 random bytes), as at
-    /// the SQLite central node, so a token works against either.
-    public func enroll(clinicID: String, name: String? = nil) async throws -> String {
+    /// the SQLite central node, so a token works against either. A revoked clinic is enrolled
+    /// again only with `reinstate` (``EnrollmentAction``).
+    public func enroll(clinicID: String, name: String? = nil, reinstate: Bool = false) async throws -> String {
+        try await issueToken(clinicID: clinicID, name: name, action: .enroll(reinstate: reinstate))
+    }
+
+    /// A new token for an enrolled, unrevoked clinic; the old one stops working at once.
+    public func rotate(clinicID: String) async throws -> String {
+        try await issueToken(clinicID: clinicID, name: nil, action: .rotate)
+    }
+
+    private func issueToken(clinicID: String, name: String?, action: EnrollmentAction) async throws -> String {
         let id = clinicID.trimmingCharacters(in: .whitespaces)
         guard !id.isEmpty, id.count <= 80,
               id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
@@ -19,6 +29,15 @@ extension PostgresCentral {
         let token = "\(id).\(ids.hex(count: 64))"
         let now = clock.nowMillis(), logger = self.logger
         try await gateway.transaction { connection in
+            let found = try await connection.rows("SELECT revoked_at FROM clinic_enrollment WHERE clinic_id = $1 FOR UPDATE",
+                                                  [.text(id)], logger: logger)
+            let current: EnrollmentAction.Current = try found.first.map { row in
+                try row.decode(Int64?.self) == nil ? .active : .revoked
+            } ?? .unknown
+            if let refusal = action.refusal(for: current) {
+                throw current == .unknown ? StoreError.notFound(entity: "enrolled clinic", id: id)
+                    : StoreError.notAllowed(entity: "clinic", id: id, reason: refusal.reason)
+            }
             try await connection.run("""
                 INSERT INTO clinic_enrollment (clinic_id, name, token_hash, enrolled_at) VALUES ($1, $2, $3, $4)
                 ON CONFLICT (clinic_id) DO UPDATE SET token_hash = excluded.token_hash,

@@ -82,13 +82,36 @@ public final class CentralClient: Sendable {
         enum CodingKeys: String, CodingKey { case clinicID = "clinic_id", token }
     }
 
-    /// `POST /v1/admin/clinics` with the admin token: enrolls or rotates; the token is shown once.
-    public func enroll(clinicID: String, name: String?) async throws -> EnrolledClinic {
+    /// `POST /v1/admin/clinics` with the admin token: enrolls or rotates (a revoked clinic only
+    /// with `reinstate`); the token is shown once.
+    public func enroll(clinicID: String, name: String?, reinstate: Bool = false) async throws -> EnrolledClinic {
         struct Body: Encodable {
             var clinic_id: String
             var name: String?
+            var reinstate: Bool?
         }
-        return try await send(.POST, "/v1/admin/clinics", body: Body(clinic_id: clinicID, name: name))
+        return try await send(.POST, "/v1/admin/clinics",
+                              body: Body(clinic_id: clinicID, name: name, reinstate: reinstate ? true : nil))
+    }
+
+    /// `POST /v1/admin/clinics/{id}/rotate` with the admin token: a new token, the old one dead at once.
+    public func rotate(clinicID: String) async throws -> EnrolledClinic {
+        try await send(.POST, "/v1/admin/clinics/\(Self.pathSegment(clinicID))/rotate", body: Optional<Int>.none)
+    }
+
+    /// `GET /v1/admin/health` with the admin token: every enrolled clinic's sync health.
+    public func clinicsHealth() async throws -> [ClinicHealth] {
+        try await send(.GET, "/v1/admin/health", body: Optional<Int>.none)
+    }
+
+    /// `GET /v1/admin/clinics/{id}/health` with the admin token: one clinic, with its newest requests.
+    public func clinicHealth(clinicID: String) async throws -> ClinicHealth {
+        try await send(.GET, "/v1/admin/clinics/\(Self.pathSegment(clinicID))/health", body: Optional<Int>.none)
+    }
+
+    /// `id` percent-encoded for one path segment.
+    private static func pathSegment(_ id: String) -> String {
+        id.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-_."))) ?? id
     }
 
     /// `POST /v1/admin/clinics/{id}/revoke` with the admin token.

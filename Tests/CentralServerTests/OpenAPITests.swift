@@ -17,7 +17,7 @@ import Testing
         let documented = Set(try SchemaFiles.operations().flatMap { path, methods in methods.keys.map { "\($0) \(path)" } })
         #expect(served.subtracting(documented).isEmpty, "served but not documented: \(served.subtracting(documented).sorted())")
         #expect(documented.subtracting(served).isEmpty, "documented but not served: \(documented.subtracting(served).sorted())")
-        #expect(served.count == 9)
+        #expect(served.count == 12)
     }
 
     @Test func everyStatusTheNodeAnswersIsDocumentedForItsOperation() async throws {
@@ -40,7 +40,16 @@ import Testing
             .init(uri: "/v1/admin/clinics", method: .post, headers: admin, body: try HTTP.json(EnrollRequest(clinicID: "gamma"))),
             .init(uri: "/v1/admin/clinics", method: .get, headers: admin),
             .init(uri: "/v1/admin/clinics", method: .get, headers: [:]),
+            .init(uri: "/v1/admin/clinics/alpha/rotate", method: .post, headers: admin),
+            .init(uri: "/v1/admin/clinics/nobody/rotate", method: .post, headers: admin),
+            .init(uri: "/v1/admin/health", method: .get, headers: admin),
+            .init(uri: "/v1/admin/clinics/gamma/health", method: .get, headers: admin),
+            .init(uri: "/v1/admin/clinics/nobody/health", method: .get, headers: admin),
             .init(uri: "/v1/admin/clinics/gamma/revoke", method: .post, headers: admin),
+            .init(uri: "/v1/admin/clinics/gamma/rotate", method: .post, headers: admin),
+            .init(uri: "/v1/admin/clinics", method: .post, headers: admin, body: try HTTP.json(EnrollRequest(clinicID: "gamma"))),
+            .init(uri: "/v1/admin/clinics", method: .post, headers: admin,
+                  body: try HTTP.json(EnrollRequest(clinicID: "gamma", reinstate: true))),
             .init(uri: "/v1/admin/clinics/nobody/revoke", method: .post, headers: admin),
             .init(uri: "/v1/admin/clinics", method: .post, headers: admin,
                   body: ByteBuffer(string: "{\"clinic_id\":\"" + String(repeating: "x", count: 70_000) + "\"}")),

@@ -51,6 +51,11 @@ import Testing
                                         serverClock: HLC(millis: TestNode.epochMillis))), "PullResponse.schema.json"),
             (try Self.json(ErrorBody(error: .schemaMismatch, message: "upgrade", detail: "1 vs 2")), "ErrorBody.schema.json"),
             (try Self.json(EnrollRequest(clinicID: "alpha", name: "Alpha Clinic")), "EnrollRequest.schema.json"),
+            (try Self.json(EnrollRequest(clinicID: "alpha", reinstate: true)), "EnrollRequest.schema.json"),
+            (try Self.json(Self.clinicHealth(recent: 5)), "ClinicHealth.schema.json"),
+            (try Self.json(Self.clinicHealth(recent: nil)), "ClinicHealth.schema.json"),
+            (try Self.json(ClinicHealth(facts: .init(clinicID: "new", name: nil, enrolledAtMillis: 1, revokedAtMillis: nil))),
+             "ClinicHealth.schema.json"),
             (try Self.json(EnrolledClinic(clinicID: "alpha", token: "alpha.secret")), "EnrolledClinic.schema.json"),
             (try Self.json(RevokedClinic(clinicID: "alpha")), "RevokedClinic.schema.json"),
             (try Self.json(ClinicSummary(clinicID: "alpha", name: "Alpha", enrolledAt: 1, revokedAt: 2)), "ClinicSummary.schema.json"),
@@ -64,6 +69,16 @@ import Testing
         for (json, file) in all { try checker.check(json, against: file) }
         #expect(checker.problems.isEmpty, "\(checker.problems.joined(separator: "\n"))")
         #expect(checker.unseen.isEmpty, "\(checker.unseen.joined(separator: "\n"))")
+    }
+
+    /// A clinic that synced from two sites (one failure, one refusal), revoked, with claims and conflicts.
+    static func clinicHealth(recent: Int?) -> ClinicHealth {
+        ClinicHealth(facts: .init(
+            clinicID: "alpha", name: "Alpha", enrolledAtMillis: 1, revokedAtMillis: 9,
+            activities: [SyncActivity(site: "front", kind: .push, atMillis: 5, durationMillis: 3, changes: 10, refused: 1),
+                         SyncActivity(site: "front", kind: .pull, atMillis: 6, durationMillis: 2, changes: 4),
+                         SyncActivity(site: "back", kind: .push, atMillis: 7, durationMillis: 1, changes: 0, result: "clock_skew")],
+            refusedByReason: ["read_only_table": 1], openConflicts: 2, claimsByStatus: ["draft": 3]), recentLimit: recent)
     }
 
     @Test func everySchemaFileIsUsedByTheOpenAPIDocumentOrAnotherSchema() throws {

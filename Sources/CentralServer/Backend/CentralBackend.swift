@@ -12,6 +12,9 @@ import SyncModel
 /// When the storage cannot be reached, operations throw ``CentralStorageUnavailable``
 /// (a 503 that tells the client to retry).
 public protocol CentralBackend: Sendable {
+    /// The node's wall clock (the skew check, and when sync activity happened).
+    var clock: any StoreClock { get }
+
     /// Applies one pushed batch from `clinicID` (see `LocalStore.acceptPush`); whole-request
     /// problems throw an ``ErrorBody`` or a `ClockSkewError` and change nothing.
     func acceptPush(_ request: PushRequest, from clinicID: String, skewLimitMillis: Int64) async throws -> PushResponse
@@ -22,14 +25,26 @@ public protocol CentralBackend: Sendable {
     /// The clinic a bearer token authorizes, or `nil` (unknown, revoked or forged).
     func authenticate(token: String) async throws -> String?
 
-    /// Enrolls a clinic (or rotates its token); returns the new token, to be shown once.
-    func enroll(clinicID: String, name: String?) async throws -> String
+    /// Enrolls a clinic (or rotates its token); returns the new token, to be shown once. A
+    /// revoked clinic only with `reinstate` (``SyncModel/EnrollmentAction``).
+    func enroll(clinicID: String, name: String?, reinstate: Bool) async throws -> String
+
+    /// A new token for an enrolled, unrevoked clinic (the old one stops working at once).
+    func rotate(clinicID: String) async throws -> String
 
     /// Revokes a clinic's token; a `StoreError.notFound` when it is not enrolled or already revoked.
     func revoke(clinicID: String) async throws
 
     /// The enrolled clinics, by id.
     func enrollments() async throws -> [Enrollment]
+
+    /// Records one push or pull of a clinic site (and the changes it refused, by reason);
+    /// what `clinicHealth` reports.
+    func recordSyncActivity(_ activity: SyncActivity, clinicID: String, refusals: [String: Int]) async throws
+
+    /// The enrolled clinics' sync health, longest silent first; only `clinicID`'s (with its
+    /// `recentLimit` newest requests) when given.
+    func clinicHealth(clinicID: String?, recentLimit: Int?) async throws -> [ClinicHealth]
 
     /// The code releases published to clinics.
     func publishedReleases() async throws -> [CodeRelease]

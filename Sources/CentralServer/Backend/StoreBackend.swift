@@ -11,6 +11,9 @@ public struct StoreBackend: CentralBackend {
     /// A backend over `store` (a central store).
     public init(store: LocalStore) { self.store = store }
 
+    /// The store's clock.
+    public var clock: any StoreClock { store.clock }
+
     /// Applies a pushed batch in one SQLite transaction (`LocalStore.acceptPush`).
     public func acceptPush(_ request: PushRequest, from clinicID: String, skewLimitMillis: Int64) async throws -> PushResponse {
         try await run { try $0.acceptPush(request, from: clinicID, skewLimitMillis: skewLimitMillis) }
@@ -27,8 +30,23 @@ public struct StoreBackend: CentralBackend {
     }
 
     /// Enrolls a clinic or rotates its token (`LocalStore.enroll`).
-    public func enroll(clinicID: String, name: String?) async throws -> String {
-        try await run { try $0.enroll(clinicID: clinicID, name: name) }
+    public func enroll(clinicID: String, name: String?, reinstate: Bool) async throws -> String {
+        try await run { try $0.enroll(clinicID: clinicID, name: name, reinstate: reinstate) }
+    }
+
+    /// A new token for an enrolled clinic (`LocalStore.rotate`).
+    public func rotate(clinicID: String) async throws -> String {
+        try await run { try $0.rotate(clinicID: clinicID) }
+    }
+
+    /// Records a site's request (`LocalStore.recordSyncActivity`).
+    public func recordSyncActivity(_ activity: SyncActivity, clinicID: String, refusals: [String: Int]) async throws {
+        try await run { try $0.recordSyncActivity(activity, clinicID: clinicID, refusals: refusals) }
+    }
+
+    /// The clinics' sync health (`LocalStore.clinicHealth`).
+    public func clinicHealth(clinicID: String?, recentLimit: Int?) async throws -> [ClinicHealth] {
+        try await run { try $0.clinicHealth(clinicID: clinicID, recentLimit: recentLimit) }
     }
 
     /// Revokes a clinic's token (`LocalStore.revoke`).

@@ -10,7 +10,10 @@ import SyncModel
 /// `clinicsync_http_request_duration_seconds` by route, method and status, plus
 /// `clinicsync_pushes_total`, `clinicsync_pulls_total`, `clinicsync_changes_applied_total`,
 /// `clinicsync_changes_refused_total`, `clinicsync_changes_pulled_total` and
-/// `clinicsync_conflicts_created_total`.
+/// `clinicsync_conflicts_created_total`; and per enrolled clinic (its id the only label, so the
+/// label set is the enrolled clinics, never what a request says) the gauges
+/// `clinicsync_clinic_seconds_since_last_sync` (since enrollment for a clinic that never synced)
+/// and `clinicsync_clinic_refused_changes`.
 public final class ServerMetrics: Sendable {
     /// The registry `GET /metrics` prints.
     public let registry: PrometheusCollectorRegistry
@@ -22,6 +25,7 @@ public final class ServerMetrics: Sendable {
     private let changesPulled: CoreMetrics.Counter
     private let conflictsCreated: CoreMetrics.Counter
     private let requestMetrics = Mutex<[RequestKey: RequestMetrics]>([:])
+    private let clinicGauges = Mutex<[String: ClinicGauges]>([:])
 
     /// Metrics in a new registry (or the one given).
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
@@ -66,6 +70,25 @@ public final class ServerMetrics: Sendable {
         metrics.duration.recordNanoseconds(nanoseconds)
     }
 
+    /// Sets the per-clinic gauges from the enrolled clinics' health at `nowMillis`.
+    func record(clinics: [ClinicHealth], nowMillis: Int64) {
+        for clinic in clinics {
+            let gauges = clinicGauges.withLock { cache in
+                if let found = cache[clinic.clinicID] { return found }
+                let dimensions = [("clinic", clinic.clinicID)]
+                let made = ClinicGauges(
+                    silence: CoreMetrics.Gauge(label: "clinicsync_clinic_seconds_since_last_sync", dimensions: dimensions,
+                                               factory: factory),
+                    refused: CoreMetrics.Gauge(label: "clinicsync_clinic_refused_changes", dimensions: dimensions,
+                                               factory: factory))
+                cache[clinic.clinicID] = made
+                return made
+            }
+            gauges.silence.record(Double(max(0, nowMillis - (clinic.lastSyncAtMillis ?? clinic.enrolledAtMillis))) / 1000)
+            gauges.refused.record(clinic.refusedChanges)
+        }
+    }
+
     /// The Prometheus text exposition of every metric.
     public func exposition() -> String {
         registry.emitToString()
@@ -75,6 +98,11 @@ public final class ServerMetrics: Sendable {
         var route: String
         var method: String
         var status: Int
+    }
+
+    private struct ClinicGauges: Sendable {
+        var silence: CoreMetrics.Gauge
+        var refused: CoreMetrics.Gauge
     }
 
     private struct RequestMetrics: Sendable {

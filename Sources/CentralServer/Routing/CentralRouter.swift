@@ -6,7 +6,8 @@ import Hummingbird
 ///
 /// - `POST /v1/sync/push`, `GET /v1/sync/pull` — clinic token, schema header required;
 /// - `GET /v1/codebooks/releases`, `GET /v1/codebooks/releases/{id}` — clinic token;
-/// - `POST /v1/admin/clinics`, `GET /v1/admin/clinics`, `POST /v1/admin/clinics/{id}/revoke` — admin token;
+/// - `POST /v1/admin/clinics`, `GET /v1/admin/clinics`, `POST /v1/admin/clinics/{id}/revoke`,
+///   `POST /v1/admin/clinics/{id}/rotate`, `GET /v1/admin/clinics/{id}/health`, `GET /v1/admin/health` — admin token;
 /// - `GET /healthz`, `GET /metrics` — open.
 ///
 /// The storage work goes to `backend`; JSON and gzip work runs on NIO's thread pool, never on

@@ -24,8 +24,15 @@ struct ServiceRoutes {
         return try JSONReply(HealthStatus(status: "ok", schemaVersion: StoreMigrations.schemaVersion), gzip: false).response()
     }
 
-    @Sendable func exposition(_ request: Request, context: CentralRequestContext) -> Response {
-        Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+    @Sendable func exposition(_ request: Request, context: CentralRequestContext) async -> Response {
+        // The per-clinic gauges, read afresh; without storage the rest is still served.
+        do {
+            metrics.record(clinics: try await backend.clinicHealth(clinicID: nil, recentLimit: nil),
+                           nowMillis: backend.clock.nowMillis())
+        } catch {
+            context.logger.warning("clinic gauges not updated", metadata: ["error": "\(type(of: error))"])
+        }
+        return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                  body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))
     }
 }

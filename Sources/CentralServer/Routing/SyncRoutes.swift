@@ -23,7 +23,11 @@ struct SyncRoutes {
         let body = try await RequestBody.bytes(of: request, limit: configuration.maxBodyBytes)
         let gzip = JSONReply.acceptsGzip(request), skewLimit = configuration.skewLimitMillis
         let push = try await Offload.run { try WireJSON.decode(PushRequest.self, from: body) }
-        let reply = try await backend.acceptPush(push, from: clinicID, skewLimitMillis: skewLimit)
+        let reply = try await recording(.push, site: push.siteID, clinicID: clinicID, context: context) {
+            let reply = try await backend.acceptPush(push, from: clinicID, skewLimitMillis: skewLimit)
+            let refusals = Dictionary(reply.refused.map { ($0.reason.rawValue, 1) }, uniquingKeysWith: +)
+            return (reply, reply.applied.count, reply.refused.count, refusals)
+        }
         let encoded = try await Offload.run { try JSONReply(reply, gzip: gzip) }
         metrics.record(reply)
         return encoded.response()
@@ -33,9 +37,45 @@ struct SyncRoutes {
         let clinicID = try context.requireClinic()
         let query = try PullQuery(request.uri.queryParameters)
         let gzip = JSONReply.acceptsGzip(request)
-        let page = try await backend.pull(for: clinicID, site: query.site, since: query.since, limit: query.limit)
+        let page = try await recording(.pull, site: query.site, clinicID: clinicID, context: context) {
+            let page = try await backend.pull(for: clinicID, site: query.site, since: query.since, limit: query.limit)
+            return (page, page.changes.count, 0, [:])
+        }
         let encoded = try await Offload.run { try JSONReply(page, gzip: gzip) }
         metrics.record(page)
         return encoded.response()
     }
+
+    /// Runs a push or pull and records it as the site's sync activity, whether it went through
+    /// or failed (with its error code). Recording never fails the request: a node that cannot
+    /// record says so in its log.
+    private func recording<T: Sendable>(
+        _ kind: SyncActivity.Kind, site: String, clinicID: String, context: CentralRequestContext,
+        _ work: () async throws -> (T, changes: Int, refused: Int, refusals: [String: Int])
+    ) async throws -> T {
+        let startedAt = backend.clock.nowMillis(), started = ContinuousClock.now
+        func record(_ changes: Int, _ refused: Int, _ refusals: [String: Int], _ result: String) async {
+            let elapsed = ContinuousClock.now - started
+            let activity = SyncActivity(site: String(site.prefix(Self.maxSiteLength)), kind: kind, atMillis: startedAt,
+                                        durationMillis: elapsed.components.seconds * 1000
+                                            + elapsed.components.attoseconds / 1_000_000_000_000_000,
+                                        changes: changes, refused: refused, result: result)
+            do {
+                try await backend.recordSyncActivity(activity, clinicID: clinicID, refusals: refusals)
+            } catch {
+                context.logger.warning("sync activity not recorded", metadata: ["clinic": "\(clinicID)", "error": "\(type(of: error))"])
+            }
+        }
+        do {
+            let (value, changes, refused, refusals) = try await work()
+            await record(changes, refused, refusals, SyncActivity.ok)
+            return value
+        } catch {
+            await record(0, 0, [:], APIError(mapping: error).body.error.rawValue)
+            throw error
+        }
+    }
+
+    /// Site ids are recorded up to this length (a longer one is refused by the sync itself).
+    static let maxSiteLength = 200
 }

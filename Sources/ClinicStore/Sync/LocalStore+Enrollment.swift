@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
+import SyncModel
 
 /// An enrolled clinic as the central node knows it (never the token itself).
 public struct Enrollment: Codable, Sendable, Equatable {
@@ -16,10 +17,21 @@ public struct Enrollment: Codable, Sendable, Equatable {
 
 extension LocalStore {
     /// Central node: enrolls a clinic (or rotates its token) and returns the new bearer token,
-    /// to be shown once. Only its SHA-256 is kept.
+    /// to be shown once. Only its SHA-256 is kept. A revoked clinic is enrolled again only
+    /// with `reinstate` (``EnrollmentAction``).
     ///
     /// Tokens read `CLINIC_ID.SECRET`, with 32 random bytes of secret.
-    public func enroll(clinicID: String, name: String? = nil) throws -> String {
+    public func enroll(clinicID: String, name: String? = nil, reinstate: Bool = false) throws -> String {
+        try issueToken(clinicID: clinicID, name: name, action: .enroll(reinstate: reinstate))
+    }
+
+    /// Central node: a new token for an enrolled, unrevoked clinic; the old one stops working
+    /// at once. Returns the new token, to be shown once.
+    public func rotate(clinicID: String) throws -> String {
+        try issueToken(clinicID: clinicID, name: nil, action: .rotate)
+    }
+
+    private func issueToken(clinicID: String, name: String?, action: EnrollmentAction) throws -> String {
         guard identity.role == .central else {
             throw StoreError.notAllowed(entity: "store", id: path, reason: "clinics are enrolled on the central store")
         }
@@ -31,6 +43,13 @@ extension LocalStore {
         let token = "\(id).\(secret)"
         let now = clock.nowMillis()
         try write { db in
+            let revokedAt = try Row.fetchOne(db, sql: "SELECT revoked_at FROM clinic_enrollment WHERE clinic_id = ?",
+                                             arguments: [id]).map { $0["revoked_at"] as Int64? }
+            let current: EnrollmentAction.Current = revokedAt == nil ? .unknown : revokedAt! == nil ? .active : .revoked
+            if let refusal = action.refusal(for: current) {
+                throw current == .unknown ? StoreError.notFound(entity: "enrolled clinic", id: id)
+                    : StoreError.notAllowed(entity: "clinic", id: id, reason: refusal.reason)
+            }
             try db.execute(sql: """
                 INSERT INTO clinic_enrollment (clinic_id, name, token_hash, enrolled_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (clinic_id) DO UPDATE SET token_hash = excluded.token_hash,

@@ -38,6 +38,10 @@ protocol CentralInspection: Sendable {
 }
 
 extension PostgresCentral: CentralInspection {
+    func enroll(clinicID: String, name: String?) async throws -> String {
+        try await enroll(clinicID: clinicID, name: name, reinstate: false)
+    }
+
     func openConflicts() async throws -> [ConflictRecord] { try await conflicts() }
 
     func edit(_ table: String, row: String, field: String, value: FieldValue) async throws {
