@@ -17,6 +17,9 @@ public enum StoreMigrations {
         migrator.registerMigration("v2") { db in
             for statement in V2.statements { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v3") { db in
+            for statement in V3.statements { try db.execute(sql: statement) }
+        }
         return migrator
     }
 }

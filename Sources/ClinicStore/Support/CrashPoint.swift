@@ -21,6 +21,8 @@ public enum CrashPoint: String, CaseIterable, Sendable {
     case clientMidPullApply = "client-mid-pull-apply"
     /// Client: a pulled page and its cursor are committed; the next step has not started.
     case clientAfterPullCommit = "client-after-pull-commit"
+    /// Client: inside the transaction that re-stamps changes made with a clock that ran ahead.
+    case clientMidRestamp = "client-mid-restamp"
 
     /// The environment variable that arms one point.
     public static let environmentVariable = "CLINICSYNC_CRASH_AT"
