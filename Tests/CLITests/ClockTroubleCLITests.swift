@@ -31,6 +31,16 @@ import Testing
             token = try #require((try enrolled.json() as? [String: Any])?["token"] as? String)
         }
 
+        /// How many pushes the central node refused with a 422 (`clock_skew`), from `GET /metrics`.
+        func refusedPushes() throws -> Int {
+            let exit = try ChildProcess(URL(fileURLWithPath: "/usr/bin/curl"), ["-sf", server.url.appendingPathComponent("metrics").absoluteString],
+                                        in: cli.folder).wait(timeout: 30)
+            let line = exit.stdout.split(separator: "\n").first {
+                $0.hasPrefix("clinicsync_http_requests_total") && $0.contains("status=\"422\"") && $0.contains("push")
+            }
+            return line.flatMap { $0.split(separator: " ").last.flatMap { Int(Double(String($0)) ?? 0) } } ?? 0
+        }
+
         /// `clinicsync ARGS --json --store central.sqlite`, parsed.
         func central(_ arguments: [String]) throws -> Any {
             let result = try cli.run(arguments + ["--json"], store: central)
@@ -55,6 +65,8 @@ import Testing
         #expect(restamped >= 4 && story.sync["pushed"] as? Int == restamped, "\(story.sync)")
         #expect((story.sync["clock"] as? [String: Any])?["direction"] as? String == "in_step")
         #expect(!story.syncExit.stderr.contains("Warning"), "\(story.syncExit.stderr)")
+        // Seen before pushing (the hybrid clock far ahead of the machine's): not one push was refused.
+        #expect(try office.refusedPushes() == 0)
         let patients = try #require(try office.central(["patient", "list"]) as? [[String: Any]])
         #expect(Set(patients.compactMap { $0["id"] as? String }).isSuperset(of: [story.earlyPatient, story.latePatient]))
         let atCentral = try #require(try office.central(["claim", "show", claim]) as? [String: Any])
@@ -90,6 +102,8 @@ import Testing
         let patient = try clinic.addPatient("StillAhead", clockOffset: ahead)
         let synced = try clinic.sync(clockOffset: ahead)
         #expect(synced.summary["restamped"] as? Int == 1 && synced.summary["pushed"] as? Int == 1, "\(synced.summary)")
+        // One refusal for clock skew, then the push of the re-stamped change went through.
+        #expect(try office.refusedPushes() == 1)
         #expect(Self.thirtyDays(synced.exit.stderr, "Warning: this machine's clock is ", " ahead of the central node's"),
                 "\(synced.exit.stderr)")
         let patients = try #require(try office.central(["patient", "list"]) as? [[String: Any]])
