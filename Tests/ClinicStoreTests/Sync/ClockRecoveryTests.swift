@@ -120,6 +120,34 @@ import Testing
                 == [.text("clinic note, clock ahead"), .text("central office note")])
     }
 
+    /// A central edit this clinic received while its change was stamped ahead, and merged away
+    /// without a conflict (the same value), is not in its log: the re-stamp still stays after it,
+    /// so both ends keep the same current version of the field (and later merges agree).
+    @Test func aChangeMergedAwayWithoutAConflictStillOrdersTheRestamp() throws {
+        let world = try World()
+        let alpha = world.alpha, central = world.central
+        world.clinicClock.advance(byMillis: 30 * Self.day)
+        _ = try alpha.setClaimField(world.claim.id, field: .notes, value: "same words")
+        world.clinicClock.advance(byMillis: -30 * Self.day)
+        world.pass(Self.minute)
+        _ = try central.setClaimField(world.claim.id, field: .notes, value: "same words")
+        let page = try central.pull(for: "alpha", site: alpha.identity.siteID, since: try alpha.syncStatus().cursor, limit: 100)
+        try alpha.applyPull(page)
+        #expect(try alpha.conflicts().isEmpty)
+
+        try #require(try alpha.restampUnsynced(centralMillis: world.centralClock.nowMillis()) != nil)
+        try SyncHarness.sync(alpha, with: central)
+        let sql = """
+            SELECT site, coalesce(site_seq, seq), hlc FROM change_log
+            WHERE row_id = ? AND field IN ('notes', '*') AND applied = 1 ORDER BY seq DESC LIMIT 1
+            """
+        let current = try [alpha, central].map { store in
+            try store.read { db in try Row.fetchOne(db, sql: sql, arguments: [world.claim.id]).map { [$0[0], $0[1], $0[2]] as [DatabaseValue] } }
+        }
+        #expect(current[0] == current[1], "clinic \(String(describing: current[0])), central \(String(describing: current[1]))")
+        #expect(current[0]?.first == alpha.identity.siteID.databaseValue)
+    }
+
     /// DESIGN §5 rule 6 with a clock 30 days behind: the clinic's edit loses to a later-stamped
     /// edit it never saw, and its value is kept in a conflict at both ends; nothing is lost.
     @Test func editsMadeWithAClockBehindLoseButAreKeptInConflicts() throws {
