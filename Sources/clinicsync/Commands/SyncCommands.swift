@@ -56,8 +56,10 @@ struct SyncCommand: AsyncParsableCommand {
             if summary.releasesImported > 0 { text += ", \(summary.releasesImported) code releases" }
             text += "."
             if summary.restamped > 0 {
-                text += "\n\(summary.restamped) changes made while this machine's clock ran ahead were re-stamped from the "
-                    + "central node's clock and pushed (`clinicsync claim history` shows when they were first stamped)."
+                let count = summary.restamped == 1 ? "1 change" : "\(summary.restamped) changes"
+                text += "\n\(count) made while this machine's clock ran ahead \(summary.restamped == 1 ? "was" : "were") "
+                    + "re-stamped from the central node's clock and pushed (`clinicsync claim history` shows when they "
+                    + "were first stamped)."
             }
             if summary.refused > 0 { text += "\n\(summary.refused) changes were refused by the central node: see `clinicsync status --refused`." }
             if status.openConflicts > 0 { text += "\n\(status.openConflicts) open conflicts: see `clinicsync conflicts list`." }
