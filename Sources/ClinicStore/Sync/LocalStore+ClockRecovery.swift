@@ -6,7 +6,7 @@ import SyncModel
 public struct RestampReport: Codable, Sendable, Equatable {
     /// How many unsynced changes got a new stamp (their site sequences did not change).
     public var changes: Int
-    /// The first and last re-stamped log sequence, when any.
+    /// The first re-stamped log sequence, when any.
     public var firstSeq: Int64?
     /// The last re-stamped log sequence, when any.
     public var lastSeq: Int64?
