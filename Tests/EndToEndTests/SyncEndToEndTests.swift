@@ -198,6 +198,23 @@ import Testing
         await world.stop()
     }
 
+    /// The public clock check `doctor` calls (issue 27): this machine's clock against the central
+    /// node's, read from a live node, either way.
+    @Test func theClockCheckComparesThisMachineWithTheCentralNode() async throws {
+        let world = try await E2EWorld.start()
+        let alpha = try world.clinic("alpha")
+        let client = try world.client(for: alpha)
+        let day: Int64 = 86_400_000
+        let inStep = try await client.clockDifference(from: SystemClock())
+        let ahead = try await client.clockDifference(from: OffsetClock(offsetMillis: 30 * day))
+        let behind = try await client.clockDifference(from: OffsetClock(offsetMillis: -2 * day))
+        await client.shutdown()
+        #expect(inStep.direction == .inStep && abs(inStep.offsetMillis) < 2_000, "\(inStep)")
+        #expect(ahead.direction == .ahead && abs(ahead.offsetMillis - 30 * day) < 2_000, "\(ahead)")
+        #expect(behind.direction == .behind && abs(behind.offsetMillis + 2 * day) < 2_000, "\(behind)")
+        await world.stop()
+    }
+
     /// DESIGN §4 keeps the skew limit: a push stamped an hour ahead is refused whole. Issue 27: the
     /// sync does not stop there; it re-stamps the never-accepted change from the central node's
     /// clock, delivers it, and says this machine's clock is ahead.
