@@ -84,8 +84,10 @@ public struct Synchronizer: Sendable {
             try await exchange(into: &summary, progress: progress)
         } catch let error as SyncError where error.isClockSkew {
             // Refused for a stamp ahead of the central clock: this machine's clock is still ahead.
+            // The same limit as before pushing: a change the central node took but whose reply was
+            // lost is stamped within it, so it is never re-stamped (its stamp there stays its stamp here).
             guard let reading = client.lastClockReading else { throw error }
-            let restamped = try await restamp(from: reading, limitMillis: 0, progress: progress)
+            let restamped = try await restamp(from: reading, limitMillis: limit, progress: progress)
             guard restamped > 0 else { throw error }
             summary.restamped += restamped
             try await exchange(into: &summary, progress: progress)

@@ -148,6 +148,35 @@ import Testing
         #expect(current[0]?.first == alpha.identity.siteID.databaseValue)
     }
 
+    /// A change the central node took whose reply was lost is still in the outbox, but it was
+    /// stamped within the limit, so a re-stamp leaves it alone: its stamp at the central node and
+    /// here stay one and the same.
+    @Test func aChangeTheCentralNodeTookIsNeverRestampedEvenIfItsReplyWasLost() throws {
+        let world = try World()
+        let alpha = world.alpha, central = world.central
+        world.clinicClock.advance(byMillis: 3 * Self.minute)
+        _ = try alpha.setClaimField(world.claim.id, field: .notes, value: "taken, reply lost")
+        _ = try central.acceptPush(try #require(try alpha.nextPush()), from: "alpha")
+        world.clinicClock.advance(byMillis: 30 * Self.day)
+        let ahead = try alpha.addPatient(PatientInput(firstName: "Far", lastName: "Ahead", dateOfBirth: "1970-01-01",
+                                                      sex: "F", memberID: "FA1"))
+        world.clinicClock.advance(byMillis: -30 * Self.day - 3 * Self.minute)
+        let outbox = try alpha.outbox()
+        #expect(outbox.count == 2)
+
+        let report = try #require(try alpha.restampUnsynced(centralMillis: world.centralClock.nowMillis()))
+        #expect(report.changes == 1 && report.firstSeq == outbox[1].version.seq)
+        let taken = try #require(try alpha.outbox().first)
+        #expect(taken.version == outbox[0].version)
+        try SyncHarness.sync(alpha, with: central)
+        let atCentral = try central.read { db in
+            try Int64.fetchOne(db, sql: "SELECT hlc FROM change_log WHERE site = ? AND site_seq = ?",
+                               arguments: [alpha.identity.siteID, taken.version.seq])
+        }
+        #expect(atCentral == taken.version.hlc.bitPattern)
+        #expect(try central.patient(id: ahead.id).id == ahead.id)
+    }
+
     /// DESIGN §5 rule 6 with a clock 30 days behind: the clinic's edit loses to a later-stamped
     /// edit it never saw, and its value is kept in a conflict at both ends; nothing is lost.
     @Test func editsMadeWithAClockBehindLoseButAreKeptInConflicts() throws {
