@@ -56,6 +56,13 @@ CREATE TABLE clinic_enrollment (
   revoked_at INTEGER
 ) WITHOUT ROWID;
 
+CREATE TABLE clock_restamp (
+  seq INTEGER PRIMARY KEY,           -- change_log.seq of the re-stamped change (its site sequence)
+  original_hlc INTEGER NOT NULL,     -- the stamp it was made with
+  restamped_at INTEGER NOT NULL,     -- this machine's clock when it was re-stamped (ms)
+  central_clock INTEGER NOT NULL     -- the central node's clock it was re-stamped from (ms)
+);
+
 CREATE TABLE code (
   rowid INTEGER PRIMARY KEY,
   release_id TEXT NOT NULL REFERENCES code_release(id) ON DELETE CASCADE,
@@ -235,7 +242,7 @@ CREATE TABLE sync_state (
   cursor INTEGER NOT NULL DEFAULT 0,
   pushed_seq INTEGER NOT NULL DEFAULT 0,
   last_sync_at INTEGER
-);
+, received_hlc INTEGER NOT NULL DEFAULT 0);
 
 CREATE INDEX change_log_origin ON change_log(site, site_seq) WHERE site_seq IS NOT NULL;
 

@@ -3,6 +3,7 @@ import ClinicStore
 import Foundation
 import NIOCore
 import NIOHTTP1
+import Synchronization
 import SyncModel
 
 /// The HTTP conversation with a central node (DESIGN §4): one method per endpoint, JSON in
@@ -16,6 +17,7 @@ public final class CentralClient: Sendable {
     private let token: String
     private let http: HTTPClient
     private let timeout: TimeAmount
+    private let clockReading = Mutex<CentralClockReading?>(nil)
 
     /// A client for `serverURL` authenticating with `token` (a clinic token or the admin token).
     public init(serverURL: URL, token: String, timeoutSeconds: Int64 = 60) {
@@ -26,6 +28,41 @@ public final class CentralClient: Sendable {
         configuration.timeout = .init(connect: .seconds(10), read: .seconds(timeoutSeconds))
         self.http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         self.timeout = .seconds(timeoutSeconds)
+    }
+
+    /// The central node's clock as its latest reply (of any status) gave it, or `nil` before any.
+    public var lastClockReading: CentralClockReading? { clockReading.withLock { $0 } }
+
+    /// `GET /healthz`, for the central node's clock only (its `Date` header; the health itself,
+    /// even a 503, does not matter): a request that needs no token and touches no data.
+    public func centralClock() async throws -> CentralClockReading {
+        let request = HTTPClientRequest(url: serverURL.appendingPathComponent("/healthz").absoluteString)
+        do {
+            let response = try await http.execute(request, timeout: timeout)
+            _ = try await response.body.collect(upTo: 1 << 20)
+            if let reading = record(response) { return reading }
+        } catch {
+            throw SyncError.transport(Self.describe(error))
+        }
+        throw SyncError.unexpectedResponse(status: 0, detail: "the central node's reply carries no Date header")
+    }
+
+    /// How far `clock` (this machine's) is from the central node's, read now with ``centralClock()``:
+    /// the clock check `sync`, `status` and `doctor` share.
+    public func clockDifference(from clock: any StoreClock,
+                                limitMillis: Int64 = HybridLogicalClock.defaultSkewLimitMillis) async throws -> ClockDifference {
+        let reading = try await centralClock()
+        return ClockDifference(localMillis: clock.nowMillis(), centralMillis: reading.centralNowMillis,
+                               limitMillis: limitMillis)
+    }
+
+    /// Keeps the clock a reply's `Date` header gives.
+    @discardableResult
+    private func record(_ response: HTTPClientResponse) -> CentralClockReading? {
+        guard let header = response.headers.first(name: "Date"), let millis = HTTPDate.millis(header) else { return nil }
+        let reading = CentralClockReading(centralMillis: millis + 500, receivedAt: .now)
+        clockReading.withLock { $0 = reading }
+        return reading
     }
 
     /// Closes the connection pool; call once when done.
@@ -147,6 +184,7 @@ public final class CentralClient: Sendable {
         let bytes: ByteBuffer
         do {
             response = try await http.execute(request, timeout: timeout)
+            record(response)
             bytes = try await response.body.collect(upTo: 1 << 30)
         } catch {
             throw SyncError.transport(Self.describe(error))

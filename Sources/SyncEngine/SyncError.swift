@@ -14,6 +14,12 @@ public enum SyncError: Error, CustomStringConvertible, Sendable {
     /// The sync did not settle after many rounds (a peer keeps changing the data).
     case didNotSettle(rounds: Int)
 
+    /// Whether the central node refused a push because a change is stamped too far ahead of its clock.
+    public var isClockSkew: Bool {
+        if case .server(_, let body) = self { return body.error == .clockSkew }
+        return false
+    }
+
     public var description: String {
         switch self {
         case .noRemote:

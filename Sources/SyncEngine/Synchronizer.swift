@@ -20,6 +20,11 @@ public struct SyncSummary: Codable, Sendable, Equatable {
     public var rounds = 0
     /// The pull cursor after the sync.
     public var cursor: Int64 = 0
+    /// Unsynced changes re-stamped because they were made with a clock that ran ahead (issue 27).
+    public var restamped = 0
+    /// How far this machine's clock was from the central node's at the end of the sync; its
+    /// ``ClockDifference/warning`` says what that means when beyond the limit.
+    public var clock: ClockDifference?
 }
 
 /// Runs a clinic store's sync with a central node: follows ``SyncPlan`` and does the I/O.
@@ -60,9 +65,59 @@ public struct Synchronizer: Sendable {
     /// while the current one is applied (a pull is a read; pages are still applied in order).
     /// A crash before a reply is recorded sends that batch again next time; the central
     /// node knows it and changes nothing.
+    ///
+    /// A clock that ran ahead never locks the clinic out (issue 27): when this store's hybrid
+    /// clock is ahead of its wall clock by more than the skew limit (changes were stamped by a
+    /// clock that was wrong and has been put right), the sync first reads the central node's
+    /// clock and re-stamps the unsynced changes from it (``LocalStore/restampUnsynced(centralMillis:limitMillis:)``);
+    /// and when the central node still refuses a push for clock skew (this machine's clock is
+    /// still ahead), it re-stamps from the clock that refusal carried and goes again, once. At
+    /// the end it measures this machine's clock against the central node's (``SyncSummary/clock``).
     public func run(progress: (@Sendable (String) -> Void)? = nil) async throws -> SyncSummary {
-        var plan = SyncPlan()
         var summary = SyncSummary()
+        let limit = HybridLogicalClock.defaultSkewLimitMillis
+        if try store.hybridClockAhead(limitMillis: limit) != nil {
+            let reading = try await client.centralClock()
+            summary.restamped += try await restamp(from: reading, limitMillis: limit, progress: progress)
+        }
+        do {
+            try await exchange(into: &summary, progress: progress)
+        } catch let error as SyncError where error.isClockSkew {
+            // Refused for a stamp ahead of the central clock: this machine's clock is still ahead.
+            // The same limit as before pushing: a change the central node took but whose reply was
+            // lost is stamped within it, so it is never re-stamped (its stamp there stays its stamp here).
+            guard let reading = client.lastClockReading else { throw error }
+            let restamped = try await restamp(from: reading, limitMillis: limit, progress: progress)
+            guard restamped > 0 else { throw error }
+            summary.restamped += restamped
+            try await exchange(into: &summary, progress: progress)
+        }
+        if let reading = client.lastClockReading {
+            let difference = ClockDifference(localMillis: store.clock.nowMillis(), centralMillis: reading.centralNowMillis,
+                                             limitMillis: limit)
+            summary.clock = difference
+            try store.recordClockDifference(difference)
+        }
+        try store.recordSyncCompleted()
+        return summary
+    }
+
+    /// Re-stamps the unsynced changes stamped more than `limitMillis` ahead of the central clock
+    /// `reading` gives; returns how many.
+    private func restamp(from reading: CentralClockReading, limitMillis: Int64,
+                         progress: (@Sendable (String) -> Void)?) async throws -> Int {
+        let store = self.store, central = reading.centralNowMillis
+        guard let report = try await StoreWork.run({ try store.restampUnsynced(centralMillis: central, limitMillis: limitMillis) })
+        else { return 0 }
+        if report.changes > 0 {
+            progress?("re-stamped \(report.changes) changes made with a clock that ran ahead")
+        }
+        return report.changes
+    }
+
+    /// Push, then pull, until both are empty (``SyncPlan``), adding what happened to `summary`.
+    private func exchange(into summary: inout SyncSummary, progress: (@Sendable (String) -> Void)?) async throws {
+        var plan = SyncPlan()
         let store = self.store, client = self.client, pushBatch = self.pushBatch, pullPage = self.pullPage
         var preparedPush: (after: Int64, batch: Task<PreparedPush?, any Error>)?
         var prefetchedPull: (since: Int64, page: Task<PullResponse, any Error>)?
@@ -139,9 +194,7 @@ public struct Synchronizer: Sendable {
             throw error
         }
         if plan.gaveUp { throw SyncError.didNotSettle(rounds: plan.maxRounds) }
-        summary.rounds = plan.round
-        try store.recordSyncCompleted()
-        return summary
+        summary.rounds += plan.round
     }
 
     /// Downloads the central releases this store does not have.

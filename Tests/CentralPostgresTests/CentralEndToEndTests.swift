@@ -147,17 +147,26 @@ extension PostgresSuites {
             await world.stop()
         }
 
+        /// A push stamped an hour ahead is refused whole, on both backends; the sync then re-stamps
+        /// the never-accepted change from the central clock and delivers it (issue 27).
         @Test(arguments: CentralKind.available)
-        func aClockFarAheadIsRefused(kind: CentralKind) async throws {
+        func aClockFarAheadIsRefusedAndTheSyncRecovers(kind: CentralKind) async throws {
             let world = try await CentralWorld.start(kind)
             let ahead = ManualClock(millis: SystemClock().nowMillis() + 3_600_000)
             let alpha = try await world.clinic("alpha", clock: ahead)
             _ = try alpha.addPayer(payerID: "P1", name: "Plan")
-            await #expect { try await world.sync(alpha) } throws: { error in
+            let client = try world.client(for: alpha)
+            let request = try #require(try alpha.nextPush())
+            await #expect { try await client.push(request) } throws: { error in
                 guard case .server(let status, let body)? = error as? SyncError else { return false }
                 return status == 422 && body.error == .clockSkew
             }
+            await client.shutdown()
             #expect(try await world.central.logHead() == 0)
+
+            let summary = try await world.sync(alpha)
+            #expect(summary.restamped == 1 && summary.pushed == 1 && summary.clock?.direction == .ahead)
+            #expect(try await world.central.rowIDs("payer", owner: "alpha").count == 1)
             await world.stop()
         }
 

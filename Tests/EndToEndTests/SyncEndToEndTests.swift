@@ -200,16 +200,44 @@ import Testing
         await world.stop()
     }
 
-    @Test func aClockFarAheadIsRefused() async throws {
+    /// The public clock check `doctor` calls (issue 27): this machine's clock against the central
+    /// node's, read from a live node, either way.
+    @Test func theClockCheckComparesThisMachineWithTheCentralNode() async throws {
+        let world = try await E2EWorld.start()
+        let alpha = try world.clinic("alpha")
+        let client = try world.client(for: alpha)
+        let day: Int64 = 86_400_000
+        let inStep = try await client.clockDifference(from: SystemClock())
+        let ahead = try await client.clockDifference(from: OffsetClock(offsetMillis: 30 * day))
+        let behind = try await client.clockDifference(from: OffsetClock(offsetMillis: -2 * day))
+        await client.shutdown()
+        #expect(inStep.direction == .inStep && abs(inStep.offsetMillis) < 2_000, "\(inStep)")
+        #expect(ahead.direction == .ahead && abs(ahead.offsetMillis - 30 * day) < 2_000, "\(ahead)")
+        #expect(behind.direction == .behind && abs(behind.offsetMillis + 2 * day) < 2_000, "\(behind)")
+        await world.stop()
+    }
+
+    /// DESIGN §4 keeps the skew limit: a push stamped an hour ahead is refused whole. Issue 27: the
+    /// sync does not stop there; it re-stamps the never-accepted change from the central node's
+    /// clock, delivers it, and says this machine's clock is ahead.
+    @Test func aClockFarAheadIsRefusedAndTheSyncRecovers() async throws {
         let world = try await E2EWorld.start()
         let ahead = ManualClock(millis: SystemClock().nowMillis() + 3_600_000)
         let alpha = try world.clinic("alpha", clock: ahead)
         _ = try alpha.addPayer(payerID: "P1", name: "Plan")
-        await #expect { try await world.sync(alpha) } throws: { error in
+        let client = try world.client(for: alpha)
+        let request = try #require(try alpha.nextPush())
+        await #expect { try await client.push(request) } throws: { error in
             guard case .server(let status, let body)? = error as? SyncError else { return false }
-            return status == 422 && body.error == .clockSkew
+            return status == 422 && body.error == .clockSkew && body.message.contains("re-stamps")
         }
+        await client.shutdown()
         #expect(try world.central.payers().isEmpty)
+
+        let summary = try await world.sync(alpha)
+        #expect(summary.restamped == 1 && summary.pushed == 1)
+        #expect(summary.clock?.direction == .ahead && summary.clock?.warning?.contains("ahead of the central node's") == true)
+        #expect(try world.central.payers().map(\.payerID) == ["P1"])
         await world.stop()
     }
 }

@@ -21,8 +21,12 @@ public struct HistoryEntry: Codable, Sendable, Equatable {
     /// Whether the change took effect here; `false` for a change merged away (it lost to a
     /// newer one, or was parked), whose value lives on in a conflict record.
     public var applied: Bool
+    /// When the change was first stamped, if its stamp was later replaced because this store's
+    /// clock had run ahead (issue 27); ``atMillis`` is then the new stamp.
+    public var restampedFromMillis: Int64?
 
     enum CodingKeys: String, CodingKey {
         case seq, atMillis = "at_millis", author, site, table, rowID = "row_id", lineNumber = "line_number", field, value, applied
+        case restampedFromMillis = "restamped_from_millis"
     }
 }

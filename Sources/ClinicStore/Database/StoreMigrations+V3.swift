@@ -1,32 +1,26 @@
-/// Migration v3, frozen: the central node's record of each clinic site's sync requests
-/// (`clinicsync admin clinics`). Local tables, never synced: a clinic store gets them empty,
-/// and the wire's schema version does not move.
-///
-/// `sync_activity` keeps the last requests of each site (the store trims it as it records);
-/// `refusal_count` adds up the changes refused from each clinic, by reason.
+/// Migration v3, local only (no synced table changes, so the wire's schema version stays), for
+/// recovery from a clock that ran ahead (issue 27):
+/// - `clock_restamp`, the audit of re-stamped changes: one row per change, keyed by its log
+///   sequence: the stamp it was made with (kept from the first re-stamp), when it was re-stamped
+///   and from which central clock. `claim history` shows it beside the change.
+/// - `sync_state.received_hlc`, the greatest stamp of any change a clinic received from the
+///   central node, applied or merged away (a clinic logs only what it applies): a re-stamped
+///   change must stay after every change it was compared with. Existing stores start from the
+///   greatest received stamp their log holds.
 enum V3 {
     static let statements = [
         """
-        CREATE TABLE sync_activity (
-          id INTEGER PRIMARY KEY,
-          clinic_id TEXT NOT NULL,
-          site TEXT NOT NULL,
-          kind TEXT NOT NULL,
-          at INTEGER NOT NULL,
-          duration_ms INTEGER NOT NULL,
-          changes INTEGER NOT NULL,
-          refused INTEGER NOT NULL,
-          result TEXT NOT NULL
+        CREATE TABLE clock_restamp (
+          seq INTEGER PRIMARY KEY,           -- change_log.seq of the re-stamped change (its site sequence)
+          original_hlc INTEGER NOT NULL,     -- the stamp it was made with
+          restamped_at INTEGER NOT NULL,     -- this machine's clock when it was re-stamped (ms)
+          central_clock INTEGER NOT NULL     -- the central node's clock it was re-stamped from (ms)
         )
         """,
-        "CREATE INDEX sync_activity_site ON sync_activity(clinic_id, site, id)",
+        "ALTER TABLE sync_state ADD COLUMN received_hlc INTEGER NOT NULL DEFAULT 0",
         """
-        CREATE TABLE refusal_count (
-          clinic_id TEXT NOT NULL,
-          reason TEXT NOT NULL,
-          count INTEGER NOT NULL,
-          PRIMARY KEY (clinic_id, reason)
-        ) WITHOUT ROWID
+        UPDATE sync_state SET received_hlc = coalesce(
+          (SELECT max(hlc) FROM change_log WHERE site <> (SELECT site_id FROM store_info)), 0)
         """,
     ]
 }

@@ -21,6 +21,8 @@ public enum CrashPoint: String, CaseIterable, Sendable {
     case clientMidPullApply = "client-mid-pull-apply"
     /// Client: a pulled page and its cursor are committed; the next step has not started.
     case clientAfterPullCommit = "client-after-pull-commit"
+    /// Client: inside the transaction that re-stamps changes made with a clock that ran ahead.
+    case clientMidRestamp = "client-mid-restamp"
 
     /// The line's start written to stderr (unbuffered) just before the process kills itself.
     public static let marker = "clinicsync: crash point"

@@ -89,6 +89,11 @@ extension LocalStore {
                 WHERE NOT EXISTS (SELECT 1 FROM change_log WHERE seq > sync_state.pushed_seq AND site = ?)
                 """, arguments: [site])
             let fresh = page.changes.filter { ($0.serverSeq ?? Int64.max) > cursor }
+            if let received = fresh.lazy.map(\.version.hlc).max() {
+                // Whether applied or merged away: a re-stamp stays after it (issue 27).
+                try db.execute(sql: "UPDATE sync_state SET received_hlc = max(received_hlc, ?)",
+                               arguments: [received.bitPattern])
+            }
             let report = try self.applyRemote(fresh, in: db)
             CrashPoint.clientMidPullApply.reached()
             return report

@@ -1,7 +1,9 @@
 /// A change stamped further ahead of the receiving node's clock than the configured limit.
 ///
 /// Reads as one line, e.g. `change from site clinic-a (seq 12) is stamped 7 min 12 s ahead of
-/// this node's clock (limit 5 min); correct the clock on the machine that made it and sync again`.
+/// this node's clock (limit 5 min); it was not accepted, so its clinic may re-stamp it: …`. The
+/// advice is what works: a clinic's `clinicsync sync` re-stamps its unsynced changes from this
+/// node's clock by itself, once the machine's clock is right (issue 27).
 public struct ClockSkewError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The offending timestamp.
     public var remote: HLC
@@ -28,7 +30,9 @@ public struct ClockSkewError: Error, Hashable, Sendable, CustomStringConvertible
         if let site { subject += " from site \(site)" }
         if let seq { subject += " (seq \(seq))" }
         return "\(subject) is stamped \(Self.duration(aheadMillis)) ahead of this node's clock "
-            + "(limit \(Self.duration(limitMillis))); correct the clock on the machine that made it and sync again"
+            + "(limit \(Self.duration(limitMillis))); it was not accepted, so its clinic may re-stamp it: set that "
+            + "machine's clock right and run `clinicsync sync` again, which re-stamps the clinic's unsynced changes "
+            + "from this node's clock (older clinic software: upgrade it first)"
     }
 
     /// `3 h 2 min`, `7 min 12 s`, `950 ms`: the two largest units that are not zero.

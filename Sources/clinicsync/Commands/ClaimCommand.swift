@@ -112,6 +112,10 @@ struct ClaimHistory: ParsableCommand {
                           value = lifecycle.description
                       }
                       if !entry.applied { value += " (merged away: see conflicts)" }
+                      if let original = entry.restampedFromMillis {
+                          value += " (re-stamped: made with a clock that ran ahead, stamped "
+                              + formatter.string(from: Date(timeIntervalSince1970: Double(original) / 1000)) + ")"
+                      }
                       return [formatter.string(from: Date(timeIntervalSince1970: Double(entry.atMillis) / 1000)),
                               entry.author ?? "?", entry.site, what, value]
                   }).render()

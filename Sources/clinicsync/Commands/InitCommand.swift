@@ -26,7 +26,8 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let store = try LocalStore.create(at: options.storePath, role: central ? .central : .clinic,
-                                          clinicID: clinic ?? LocalStore.centralOwner, name: name)
+                                          clinicID: clinic ?? LocalStore.centralOwner, name: name,
+                                          clock: CLIClock.current)
         try options.emit(store.identity) {
             "Created \(store.identity.role.rawValue) store \(options.storePath) (site \(store.identity.siteID))."
         }

@@ -50,10 +50,17 @@ struct SyncCommand: AsyncParsableCommand {
             return try await synchronizer.run { Progress.line($0) }
         }
         let status = try store.syncStatus()
+        if let warning = summary.clock?.warning { Warning.print(warning) }
         try options.emit(summary) {
             var text = "Synced with \(url.absoluteString): pushed \(summary.pushed), pulled \(summary.pulled), applied \(summary.applied)"
             if summary.releasesImported > 0 { text += ", \(summary.releasesImported) code releases" }
             text += "."
+            if summary.restamped > 0 {
+                let count = summary.restamped == 1 ? "1 change" : "\(summary.restamped) changes"
+                text += "\n\(count) made while this machine's clock ran ahead \(summary.restamped == 1 ? "was" : "were") "
+                    + "re-stamped from the central node's clock and pushed (`clinicsync claim history` shows when they "
+                    + "were first stamped)."
+            }
             if summary.refused > 0 { text += "\n\(summary.refused) changes were refused by the central node: see `clinicsync status --refused`." }
             if status.openConflicts > 0 { text += "\n\(status.openConflicts) open conflicts: see `clinicsync conflicts list`." }
             return text
@@ -84,15 +91,18 @@ struct StatusCommand: ParsableCommand {
         let store = try options.open()
         let status = try store.syncStatus()
         let refusals = refused ? try store.pushRefusals() : nil
+        let clock = try ClockView(store: store)
+        for warning in clock.warnings { Warning.print(warning) }
         /// What `status --json` prints: who the store is, its ``SyncStatus`` and, with `--refused`, the refusals.
         struct View: Encodable {
             var role: String, clinicId: String, siteId: String
             var status: SyncStatus
+            var clock: ClockView
             var refusals: [PushRefusal]?
         }
         let identity = store.identity
         let view = View(role: identity.role.rawValue, clinicId: identity.clinicID, siteId: identity.siteID, status: status,
-                        refusals: refusals)
+                        clock: clock, refusals: refusals)
         try options.emit(view) {
             let last = status.lastSyncMillis.map(Self.timestamp) ?? "never"
             var text = """
@@ -104,6 +114,7 @@ struct StatusCommand: ParsableCommand {
                   open conflicts:  \(status.openConflicts)\(status.refusedChanges > 0 ? "\n  refused changes: \(status.refusedChanges)" : "")
                 """
             if status.refusedChanges > 0 && refusals == nil { text += " (see `clinicsync status --refused`)" }
+            text += "\n  clock:           " + clock.summary
             if let refusals {
                 text += "\n\n" + Table(headers: ["SEQ", "WHERE", "REASON", "MESSAGE", "WHEN"],
                                         rows: refusals.map { ["\($0.seq)", "\($0.table).\($0.field) \($0.row.prefix(8))",

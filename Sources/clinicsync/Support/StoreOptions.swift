@@ -15,8 +15,8 @@ struct StoreOptions: ParsableArguments {
         store ?? ProcessInfo.processInfo.environment["CLINICSYNC_STORE"] ?? "clinicsync.sqlite"
     }
 
-    /// Opens the existing store.
-    func open() throws -> LocalStore { try LocalStore.open(at: storePath) }
+    /// Opens the existing store, on the CLI's clock (``CLIClock``).
+    func open() throws -> LocalStore { try LocalStore.open(at: storePath, clock: CLIClock.current) }
 
     /// Who is typing, for the audit trail: $CLINICSYNC_USER, else $USER.
     var author: String {

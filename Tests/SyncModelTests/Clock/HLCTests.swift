@@ -84,7 +84,9 @@ import Testing
             try HybridLogicalClock.checkSkew(of: change, nowMillis: now)
         }
         #expect(error?.description == "change from site clinic-a (seq 12) is stamped 7 min 12 s ahead of this "
-            + "node's clock (limit 5 min); correct the clock on the machine that made it and sync again")
+            + "node's clock (limit 5 min); it was not accepted, so its clinic may re-stamp it: set that machine's "
+            + "clock right and run `clinicsync sync` again, which re-stamps the clinic's unsynced changes from this "
+            + "node's clock (older clinic software: upgrade it first)")
         #expect(throws: Never.self) {
             try HybridLogicalClock.checkSkew(of: HLC(millis: now + 1_000), nowMillis: now)
         }
