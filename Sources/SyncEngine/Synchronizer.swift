@@ -45,7 +45,7 @@ public struct Synchronizer: Sendable {
         self.client = client
     }
 
-    /// Syncs until push and pull are both empty. `progress` gets a line of text per step.
+    /// Syncs until push and pull are both empty. `progress` hears of each step (``SyncProgress``).
     ///
     /// "Empty" is as of each step: the push phase ends with a batch shorter than
     /// ``pushBatch``, and a pull starts another round only when applying it wrote changes of
@@ -60,7 +60,7 @@ public struct Synchronizer: Sendable {
     /// while the current one is applied (a pull is a read; pages are still applied in order).
     /// A crash before a reply is recorded sends that batch again next time; the central
     /// node knows it and changes nothing.
-    public func run(progress: (@Sendable (String) -> Void)? = nil) async throws -> SyncSummary {
+    public func run(progress: (@Sendable (SyncProgress) -> Void)? = nil) async throws -> SyncSummary {
         var plan = SyncPlan()
         var summary = SyncSummary()
         let store = self.store, client = self.client, pushBatch = self.pushBatch, pullPage = self.pullPage
@@ -100,7 +100,7 @@ public struct Synchronizer: Sendable {
                     summary.pushed += response.applied.count
                     summary.refused += response.refused.count
                     summary.conflictsCreated += response.conflictsCreated
-                    progress?("pushed \(summary.pushed) changes")
+                    progress?(.pushed(summary.pushed))
                     // A batch shorter than asked drained the outbox as it stood when read; what the
                     // coder writes after that waits for the next round or the next sync.
                     plan.record(.pushed(outboxEmpty: batch.request.changes.count < pushBatch))
@@ -124,7 +124,7 @@ public struct Synchronizer: Sendable {
                     summary.applied += report.written
                     summary.conflictsCreated += report.conflictsCreated
                     summary.cursor = page.nextCursor
-                    if !page.changes.isEmpty { progress?("pulled \(summary.pulled) changes") }
+                    if !page.changes.isEmpty { progress?(.pulled(summary.pulled)) }
                     plan.record(.pulled(hasMore: page.hasMore, wroteLocally: report.wroteLocalChanges))
                 case .fetchReleases:
                     summary.releasesImported += try await fetchReleases(progress: progress)
@@ -145,11 +145,11 @@ public struct Synchronizer: Sendable {
     }
 
     /// Downloads the central releases this store does not have.
-    private func fetchReleases(progress: (@Sendable (String) -> Void)?) async throws -> Int {
+    private func fetchReleases(progress: (@Sendable (SyncProgress) -> Void)?) async throws -> Int {
         let have = Set(try store.releases().map(\.id))
         var imported = 0
         for release in try await client.releases() where !have.contains(release.id) {
-            progress?("downloading code release \(release.name)")
+            progress?(.downloadingRelease(release.name))
             if try store.importReleaseFile(try await client.releaseFile(id: release.id)) { imported += 1 }
         }
         return imported

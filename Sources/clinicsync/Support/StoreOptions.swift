@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClinicStore
+import CommandSupport
 import Foundation
 
 /// The options every command shares: where the store is and how to print.
@@ -9,6 +10,9 @@ struct StoreOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Print machine-readable JSON.")
     var json = false
+
+    @Flag(name: .long, help: "No progress display on the terminal.")
+    var quiet = false
 
     /// The store path after defaults.
     var storePath: String {
@@ -23,6 +27,9 @@ struct StoreOptions: ParsableArguments {
         let env = ProcessInfo.processInfo.environment
         return env["CLINICSYNC_USER"] ?? env["USER"] ?? "unknown"
     }
+
+    /// The progress display on stderr: drawn only on a terminal, never with `--json` or `--quiet`.
+    func progress() -> ProgressMeter { ProgressMeter.standardError(json: json, quiet: quiet) }
 
     /// Prints a value as JSON or as the given human text.
     func emit<T: Encodable>(_ value: T, human: () -> String) throws {

@@ -1,0 +1,46 @@
+import ArgumentParser
+import ClinicStore
+import Doctor
+import Foundation
+
+/// `clinicsync doctor`: is this store healthy, and can it sync? Each check ok, warn or fail
+/// with one line of advice; the exit code follows the worst result.
+struct DoctorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor", abstract: "Check that a store is healthy and can sync.",
+        discussion: """
+            Checks the store's integrity (PRAGMA quick_check), schema, free disk and file mode; for a
+            clinic also the central node (reachable, token accepted, clock difference against the skew
+            limit, with one read-only request), the outbox and its age, the last sync and refused
+            changes; and open conflicts with the age of the oldest.
+
+            Exit: 0 all ok; 1 a warning, or a failed token, clock, outbox or conflict check;
+            3 the central node unreachable or unavailable; 4 a store problem.
+            """)
+    @OptionGroup var options: StoreOptions
+    @Flag(help: "Do not contact the central node (skips the remote, token and clock checks).") var offline = false
+    @Option(name: .customLong("skew-limit"), help: "The central node's clock-skew limit, in seconds.")
+    var skewLimit: Int = 300
+
+    func validate() throws {
+        guard skewLimit > 0 else { throw ValidationError("--skew-limit must be more than 0 seconds") }
+    }
+
+    func run() async throws {
+        let clock = SystemClock()
+        var (facts, store) = DoctorFacts.gather(path: options.storePath, clock: clock)
+        if let store, store.identity.role == .clinic, !offline { facts.remote = await RemoteProbe.ask(store, clock: clock) }
+        var policy = DoctorPolicy()
+        policy.skewLimitMillis = Int64(skewLimit) * 1000
+        var checks = DoctorChecks.all(facts, policy: policy)
+        if offline {
+            checks = checks.map { check in
+                guard ["remote", "token", "clock"].contains(check.id) else { return check }
+                return HealthCheck(id: check.id, result: .skipped, area: check.area, summary: "not checked (--offline)")
+            }
+        }
+        let report = DoctorReport(facts: facts, checks: checks)
+        try options.emit(report) { report.rendered() }
+        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+    }
+}
