@@ -9,7 +9,14 @@ public enum HealthResult: String, Codable, Sendable, Comparable, CaseIterable {
     /// Broken: the store cannot be trusted or cannot sync until this is fixed.
     case fail
 
-    private var rank: Int { [.skipped: 0, .ok: 1, .warn: 2, .fail: 3][self] ?? 0 }
+    private var rank: Int {
+        switch self {
+        case .skipped: return 0
+        case .ok: return 1
+        case .warn: return 2
+        case .fail: return 3
+        }
+    }
 
     /// `skip < ok < warn < fail`: the worst result is the maximum.
     public static func < (lhs: HealthResult, rhs: HealthResult) -> Bool { lhs.rank < rhs.rank }

@@ -6,7 +6,7 @@ import Testing
 
 /// The one mapping from the libraries' errors to exit codes (README, "Exit codes").
 @Suite struct ExitStatusTests {
-    static let cases: [(error: any Error, status: ExitStatus?)] = [
+    static let cases: [(error: any Error, status: CommandSupport.ExitStatus?)] = [
         (StoreError.noStore(path: "a.sqlite"), .store),
         (StoreError.corrupt(path: "a.sqlite", detail: "x"), .store),
         (StoreError.readOnly(path: "a.sqlite"), .store),
@@ -36,12 +36,12 @@ import Testing
     @Test(arguments: 0..<cases.count)
     func eachErrorHasItsStatus(_ index: Int) {
         let (error, status) = Self.cases[index]
-        #expect(ExitStatus(classifying: error) == status, "\(error)")
+        #expect(CommandSupport.ExitStatus(classifying: error) == status, "\(error)")
     }
 
     @Test func theTableHasTheDocumentedCodes() {
-        #expect(ExitStatus.allCases.map(\.rawValue) == [0, 1, 2, 3, 4])
-        let lines = ExitStatus.table.split(separator: "\n")
+        #expect(CommandSupport.ExitStatus.allCases.map(\.rawValue) == [0, 1, 2, 3, 4])
+        let lines = CommandSupport.ExitStatus.table.split(separator: "\n")
         #expect(lines.count == 5)
         #expect(lines[2].hasPrefix("2  usage") && lines[3].hasPrefix("3  network") && lines[4].hasPrefix("4  store"))
     }

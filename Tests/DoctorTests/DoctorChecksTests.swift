@@ -37,7 +37,7 @@ import Testing
     }
 
     /// (what changes, check id, result, words in the summary, exit code of the whole report)
-    static let cases: [(String, (inout DoctorFacts) -> Void, String, HealthResult, String, Int32)] = [
+    static let cases: [(String, @Sendable (inout DoctorFacts) -> Void, String, HealthResult, String, Int32)] = [
         ("damaged", { $0.quickCheck = ["*** in database main ***", "Page 4: btree"] }, "integrity", .fail, "2 problem(s)", 4),
         ("newer store", { $0.appliedMigrations = ["v1", "v2", "v3"] }, "schema", .fail, "newer ClinicSync", 4),
         ("not migrated", { $0.appliedMigrations = ["v1"] }, "schema", .fail, "v2 not applied", 4),

@@ -28,7 +28,9 @@ struct DoctorCommand: AsyncParsableCommand {
 
     func run() async throws {
         let clock = SystemClock()
-        var (facts, store) = DoctorFacts.gather(path: options.storePath, clock: clock)
+        let gathered = DoctorFacts.gather(path: options.storePath, clock: clock)
+        var facts = gathered.facts
+        let store = gathered.store
         if let store, store.identity.role == .clinic, !offline { facts.remote = await RemoteProbe.ask(store, clock: clock) }
         var policy = DoctorPolicy()
         policy.skewLimitMillis = Int64(skewLimit) * 1000
