@@ -22,9 +22,11 @@ public struct ProgressLine: Sendable, Equatable {
         self.unit = unit
     }
 
-    /// Units per second, once there is enough time to say (at least 0.05 s and one unit).
+    /// Units per second, once there is enough time to say (at least 0.05 s and one unit; at
+    /// the end, any time at all: the rate of the whole run).
     public var rate: Double? {
-        guard elapsedSeconds >= 0.05, done > 0 else { return nil }
+        let finished = total.map { done >= $0 } ?? false
+        guard done > 0, elapsedSeconds > 0, elapsedSeconds >= 0.05 || finished else { return nil }
         return Double(done) / elapsedSeconds
     }
 

@@ -111,7 +111,9 @@ public enum DoctorChecks {
     /// This machine's clock against the central node's, in either direction.
     public static func clock(_ facts: DoctorFacts, _ policy: DoctorPolicy) -> HealthCheck {
         guard case .accepted(let difference) = facts.remote else {
-            return HealthCheck(id: "clock", result: .skipped, area: .sync, summary: "not checked: no answer from the central node")
+            let why: String
+            if case .refused = facts.remote { why = "the central node refused the request" } else { why = "no answer from the central node" }
+            return HealthCheck(id: "clock", result: .skipped, area: .sync, summary: "not checked: \(why)")
         }
         let size = difference.magnitude
         let summary = size < 1_000 ? "within a second of the central node"

@@ -31,6 +31,8 @@ import Testing
 
     @Test func rateAndTimeLeftNeedEnoughToGoOn() {
         #expect(ProgressLine(label: "x", done: 10, total: 100, elapsedSeconds: 0.01).rate == nil)
+        #expect(ProgressLine(label: "x", done: 100, total: 100, elapsedSeconds: 0.01).rate == 10_000, "a fast run still says its rate")
+        #expect(ProgressLine(label: "x", done: 100, total: 100, elapsedSeconds: 0).rate == nil)
         #expect(ProgressLine(label: "x", done: 0, total: 100, elapsedSeconds: 3).secondsLeft == nil)
         #expect(ProgressLine(label: "x", done: 10, total: 100, elapsedSeconds: 1).secondsLeft == 9)
     }
