@@ -176,7 +176,8 @@ import Testing
         let holder = try LockHolder(path: world.centralPath, folder: world.folder)
         let exit = try world.sync(front)
         holder.release()
-        #expect(exit.status == 1 && !exit.killedBySignal, "\(exit)")
+        // Exit 3: the central node answered 503, its storage unavailable (README, "Exit codes").
+        #expect(exit.status == 3 && !exit.killedBySignal, "\(exit)")
         let errors = exit.stderr.split(separator: "\n")
         #expect(errors.count == 1 && errors[0].hasPrefix("Error:") && errors[0].contains("locked by another process"),
                 "\(exit.stderr)")
@@ -215,9 +216,10 @@ import Testing
                                 in: folder).wait()
     }
 
-    /// A failed command with exactly one line on stderr, the expected one.
+    /// A failed command with exactly one line on stderr, the expected one, and exit 4: a store
+    /// problem (README, "Exit codes").
     static func expectOneLine(_ exit: ChildProcess.Exit, _ line: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(exit.status == 1 && !exit.killedBySignal, "\(exit)", sourceLocation: sourceLocation)
+        #expect(exit.status == 4 && !exit.killedBySignal, "\(exit)", sourceLocation: sourceLocation)
         #expect(exit.stderr.trimmingCharacters(in: .newlines) == line, sourceLocation: sourceLocation)
     }
 }
