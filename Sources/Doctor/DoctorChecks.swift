@@ -168,9 +168,14 @@ public enum DoctorChecks {
 
     /// Open conflicts and the age of the oldest.
     public static func conflicts(_ facts: DoctorFacts, _ policy: DoctorPolicy) -> HealthCheck {
-        guard facts.openConflicts > 0 else { return HealthCheck(id: "conflicts", result: .ok, area: .sync, summary: "none open") }
-        let age = max(facts.nowMillis - (facts.oldestConflictMillis ?? facts.nowMillis), 0)
-        let summary = "\(facts.openConflicts) open, oldest \(duration(age)) old"
+        conflicts(open: facts.openConflicts, oldestMillis: facts.oldestConflictMillis, now: facts.nowMillis, policy: policy)
+    }
+
+    /// `open` conflicts, the oldest recorded at `oldestMillis`, as of `now`.
+    public static func conflicts(open: Int, oldestMillis: Int64?, now: Int64, policy: DoctorPolicy) -> HealthCheck {
+        guard open > 0 else { return HealthCheck(id: "conflicts", result: .ok, area: .sync, summary: "none open") }
+        let age = max(now - (oldestMillis ?? now), 0)
+        let summary = "\(open) open, oldest \(duration(age)) old"
         return HealthCheck(id: "conflicts", result: age >= policy.conflictFailMillis ? .fail : .warn, area: .sync,
                            summary: summary, advice: "clinicsync conflicts list, then conflicts resolve ID")
     }

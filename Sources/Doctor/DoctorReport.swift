@@ -18,9 +18,15 @@ public struct DoctorReport: Encodable, Sendable, Equatable {
 
     /// The report of `checks` about `facts`' store.
     public init(facts: DoctorFacts, checks: [HealthCheck]) {
-        store = facts.path
-        role = facts.role
-        clinicId = facts.clinicID
+        self.init(store: facts.path, role: facts.role, clinicId: facts.clinicID, checks: checks)
+    }
+
+    /// The report of `checks` about `store` (a file, or a central database), whose role is
+    /// `clinic`, `central` or `central-postgres`.
+    public init(store: String, role: String?, clinicId: String?, checks: [HealthCheck]) {
+        self.store = store
+        self.role = role
+        self.clinicId = clinicId
         self.checks = checks
         result = max(checks.map(\.result).max() ?? .ok, .ok)
         exitCode = Self.exitStatus(of: checks).rawValue
@@ -38,7 +44,12 @@ public struct DoctorReport: Encodable, Sendable, Equatable {
 
     /// The human report: a heading, one line per check (advice indented under it) and the verdict.
     public func rendered() -> String {
-        let who = role == "central" ? "central store" : role == "clinic" ? "clinic \(clinicId ?? "?")" : "store"
+        let who = switch role {
+        case "central": "central store"
+        case "central-postgres": "central database"
+        case "clinic": "clinic \(clinicId ?? "?")"
+        default: "store"
+        }
         var lines = ["\(who): \(store)"]
         let width = checks.map(\.id.count).max() ?? 0
         for check in checks {
