@@ -31,7 +31,7 @@ public enum RemoteProbe {
     /// The answer a sync error stands for.
     static func answer(for error: SyncError) -> DoctorFacts.RemoteAnswer {
         switch error {
-        case .transport(let detail): return .unreachable(detail)
+        case .transport(let detail): return .unreachable(plainReason(detail))
         case .server(let status, let body) where status >= 500: return .unavailable(status: status, message: body.message)
         case .server(let status, let body): return .refused(status: status, code: body.error.rawValue, message: body.message)
         case .unexpectedResponse(let status, let detail) where status >= 500: return .unavailable(status: status, message: detail)
@@ -39,5 +39,19 @@ public enum RemoteProbe {
         case .noRemote: return .notConfigured
         case .didNotSettle: return .unreachable(error.description)
         }
+    }
+
+    /// The network library's description of a failed connection in a few plain words
+    /// (`connection refused`, `timed out`, `unknown host`), or the description itself.
+    public static func plainReason(_ detail: String) -> String {
+        let lower = detail.lowercased()
+        let reasons: [(needles: [String], reason: String)] = [
+            (["connection refused", "errno: 111"], "connection refused"),
+            (["timeout", "timed out"], "timed out"),
+            (["unknown host", "name or service not known", "could not resolve", "no address", "lookup"], "unknown host"),
+            (["network is unreachable", "no route to host"], "no route to the host"),
+            (["ssl", "tls", "certificate", "handshake"], "TLS handshake failed"),
+        ]
+        return reasons.first { $0.needles.contains(where: lower.contains) }?.reason ?? detail
     }
 }

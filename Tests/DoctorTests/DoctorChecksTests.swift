@@ -128,3 +128,17 @@ import Testing
         #expect(DoctorChecks.duration(millis) == text)
     }
 }
+
+/// The network library's words, made plain for the remote check.
+@Suite struct RemoteReasonTests {
+    @Test(arguments: [
+        ("connection reset (error set): Connection refused) (errno: 111)", "connection refused"),
+        ("HTTPClientError.connectTimeout", "timed out"),
+        ("NIOConnectionError: DNS lookup failed", "unknown host"),
+        ("NIOSSLError.handshakeFailed", "TLS handshake failed"),
+        ("something new", "something new"),
+    ])
+    func reasonsArePlain(_ detail: String, _ reason: String) {
+        #expect(RemoteProbe.plainReason(detail) == reason)
+    }
+}
