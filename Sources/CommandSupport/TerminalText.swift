@@ -5,11 +5,15 @@ public enum TerminalText {
     /// the screen, set the window title or reorder the line: C0 controls (tab and line breaks
     /// become a space, the others `?`), DEL, C1 controls (the 8-bit escape sequences) and the
     /// bidirectional overrides and isolates become `?`. Printable text is unchanged.
-    public static func clean(_ text: String) -> String {
+    ///
+    /// With `keepingLineBreaks`, `\n` stays (for a whole block of human output whose own lines
+    /// are wanted; a table's cells are cleaned without it, so a value cannot break its row).
+    public static func clean(_ text: String, keepingLineBreaks: Bool = false) -> String {
         guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {
+            case 0x0A where keepingLineBreaks: result.append(scalar)
             case 0x09, 0x0A, 0x0D: result.append(" ")
             default: result.append(isUnsafe(scalar) ? "?" : scalar)
             }

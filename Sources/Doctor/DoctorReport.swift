@@ -64,7 +64,7 @@ public struct DoctorReport: Encodable, Sendable, Equatable {
             return count == 0 ? nil : "\(count) \(result.rawValue)"
         }
         lines.append("\(result.rawValue.uppercased())\(counts.isEmpty ? "" : " (\(counts.joined(separator: ", ")))"), exit \(exitCode)")
-        return lines.map(TerminalText.clean).joined(separator: "\n")
+        return lines.map { TerminalText.clean($0) }.joined(separator: "\n")
     }
 }
 

@@ -49,7 +49,10 @@ struct ClinicSyncCommand: AsyncParsableCommand {
             if !message.isEmpty { print(message) }
             Foundation.exit(0)
         }
-        if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+        if !message.isEmpty {
+            // An error may quote what was typed or received: it cannot drive the terminal either.
+            FileHandle.standardError.write(Data((TerminalText.clean(message, keepingLineBreaks: true) + "\n").utf8))
+        }
         if let status = ExitStatus(classifying: error) { Foundation.exit(status.rawValue) }
         Foundation.exit(parserCode == .validationFailure ? ExitStatus.usage.rawValue : parserCode.rawValue)
     }

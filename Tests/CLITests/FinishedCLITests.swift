@@ -115,6 +115,9 @@ import Testing
         #expect(list.stdout.contains("Ruiz, Ana") && list.stdout.contains("Prairie Plan") && !list.stdout.contains(patient), "\(list.stdout)")
         let history = try cli.run(["claim", "history", claimID])
         #expect(!history.stdout.contains("\u{1B}") && history.stdout.contains("call back ?[2J?]0;owned? soon"), "\(history.stdout)")
+        let unknown = try cli.run(["claim", "show", "C\u{1B}[2J"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("claim C?[2J not found") && !unknown.stderr.contains("\u{1B}"),
+                "\(unknown.stderr)")
         // Scripts keep the ids and the exact values.
         let json = try cli.json(["claim", "show", claimID])
         #expect(json["patient_id"] as? String == patient && (json["notes"] as? String)?.contains("\u{1B}[2J") == true)

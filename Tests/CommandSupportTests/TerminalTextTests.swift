@@ -19,4 +19,9 @@ import Testing
     func cleansControls(_ input: String, _ expected: String) {
         #expect(TerminalText.clean(input) == expected)
     }
+
+    @Test func aBlockKeepsItsLinesButNothingElse() {
+        #expect(TerminalText.clean("a\nb\u{1B}[2J\tc\r", keepingLineBreaks: true) == "a\nb?[2J c ")
+        #expect(TerminalText.clean("line one\nline two", keepingLineBreaks: true) == "line one\nline two")
+    }
 }

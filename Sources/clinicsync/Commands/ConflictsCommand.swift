@@ -52,7 +52,7 @@ struct ConflictsShow: AsyncParsableCommand {
               winner: \(conflict.winner.value)  (\(conflict.winner.version?.description ?? "-"))
               loser:  \(conflict.loser.value)  (\(conflict.loser.version?.description ?? "-"))
               \(conflict.message)
-            """.split(separator: "\n").map(String.init).map(TerminalText.clean).joined(separator: "\n")
+            """.split(separator: "\n").map(String.init).map { TerminalText.clean($0) }.joined(separator: "\n")
         }
     }
 }

@@ -64,7 +64,7 @@ extension Claim {
     /// The human rendering of `claim show`: patient, payer and providers by name; every value
     /// that came from elsewhere made terminal-safe.
     func humanDescription(_ names: RowNames) -> String {
-        let clean = TerminalText.clean
+        let clean: (String) -> String = { TerminalText.clean($0) }
         var text = """
             Claim \(claimNumber)  (\(id))
               status:    \(lifecycle)

@@ -9,7 +9,7 @@ struct Table {
     /// Renders the table, or `empty` when there are no rows.
     func render(empty: String = "(none)") -> String {
         guard !rows.isEmpty else { return empty }
-        let rows = self.rows.map { $0.map(TerminalText.clean) }
+        let rows = self.rows.map { $0.map { TerminalText.clean($0) } }
         var widths = headers.map(\.count)
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {

@@ -31,12 +31,14 @@ struct StoreOptions: ParsableArguments {
     /// The progress display on stderr: drawn only on a terminal, never with `--json` or `--quiet`.
     func progress() -> ProgressMeter { ProgressMeter.standardError(json: json, quiet: quiet) }
 
-    /// Prints a value as JSON or as the given human text.
+    /// Prints a value as JSON or as the given human text; the human text passes through
+    /// ``TerminalText/clean(_:keepingLineBreaks:)``, so no value printed for a person can drive
+    /// the terminal (JSON carries values exactly, escaped).
     func emit<T: Encodable>(_ value: T, human: () -> String) throws {
         if json {
             print(try JSONOutput.string(value))
         } else {
-            print(human())
+            print(TerminalText.clean(human(), keepingLineBreaks: true))
         }
     }
 }
