@@ -25,9 +25,8 @@ extension ExitStatus {
 
     private static func status(of error: StoreError) -> ExitStatus {
         switch error {
-        case .noStore, .alreadyInitialized, .readOnly, .locked, .diskFull, .corrupt, .newerSchema: return .store
-        case .invalid: return .usage
-        case .notFound, .notAllowed, .importFailed: return .findings
+        case .noStore, .readOnly, .locked, .diskFull, .corrupt, .newerSchema: return .store
+        case .invalid, .notFound, .notAllowed, .importFailed, .alreadyInitialized: return .findings
         }
     }
 

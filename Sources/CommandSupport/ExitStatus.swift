@@ -6,9 +6,11 @@ public enum ExitStatus: Int32, CaseIterable, Sendable, Codable {
     /// Done, and nothing to report.
     case ok = 0
     /// The command ran and found or was refused something: `claim check` errors, a `doctor`
-    /// warning or failed check, a record not found or not allowed, a refused request or import.
+    /// warning or failed check, a value the store refuses, a record not found or not allowed,
+    /// a refused request or import.
     case findings = 1
-    /// The command line is wrong: an unknown command or option, a missing or malformed value.
+    /// The command line is wrong: an unknown command or option, a missing argument, an option
+    /// value that does not parse or is out of range.
     case usage = 2
     /// The central node (or its database) cannot be reached or is unavailable; try again later.
     case unavailable = 3
@@ -19,8 +21,8 @@ public enum ExitStatus: Int32, CaseIterable, Sendable, Codable {
     public var meaning: String {
         switch self {
         case .ok: return "success"
-        case .findings: return "findings: a check failed or warned, or the request was refused"
-        case .usage: return "usage: the command line is wrong (unknown option, bad value)"
+        case .findings: return "findings: a check failed or warned, or the command was refused"
+        case .usage: return "usage: the command line is wrong (unknown option, missing or malformed argument)"
         case .unavailable: return "network: the central node or its database is unreachable or unavailable"
         case .store: return "store problem: missing, damaged, read-only, locked, full or newer schema"
         }

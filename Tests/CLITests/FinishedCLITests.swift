@@ -134,14 +134,16 @@ import Testing
             ("not found", ["claim", "show", "C999999"], nil, 1),
             ("unknown option", ["claim", "list", "--bogus"], nil, 2),
             ("unknown command", ["frobnicate"], nil, 2),
-            ("bad value", ["patient", "add", "--first", "A", "--last", "B", "--dob", "2999-01-01", "--sex", "F", "--member-id", "M"],
-             nil, 2),
+            ("refused value", ["patient", "add", "--first", "A", "--last", "B", "--dob", "2999-01-01", "--sex", "F", "--member-id", "M"],
+             nil, 1),
+            ("malformed value", ["codes", "search", "x", "--limit", "many"], nil, 2),
+            ("missing argument", ["claim", "show"], nil, 2),
             ("out of range", ["sync", "--batch", "0"], nil, 2),
             ("no remote", ["sync"], nil, 2),
             ("unreachable", ["sync", "--server", "http://127.0.0.1:1", "--token", "t"], nil, 3),
             ("no store", ["claim", "list"], cli.folder.appendingPathComponent("none.sqlite").path, 4),
             ("not a store", ["claim", "list"], garbage.path, 4),
-            ("store exists", ["init", "--clinic", "clinic-a"], nil, 4),
+            ("store exists", ["init", "--clinic", "clinic-a"], nil, 1),
         ]
         for item in cases {
             let result = try cli.run(item.arguments, store: item.store)
