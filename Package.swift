@@ -89,11 +89,25 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // What the command line shares that is worth testing alone: exit codes, progress lines,
+        // terminal-safe text, the manual page and the version report.
+        .target(
+            name: "CommandSupport",
+            dependencies: ["ClinicStore", "SyncEngine", "SyncModel", "CentralServer", "CentralPostgres", "ClaimExport"]
+        ),
+        // `clinicsync doctor`: pure checks over gathered facts, and the gathering at the edge.
+        .target(
+            name: "Doctor",
+            dependencies: [
+                "CommandSupport", "ClinicStore", "SyncEngine", "SyncModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .executableTarget(
             name: "clinicsync",
             dependencies: [
                 "BillingModel", "ClinicStore", "SyncEngine", "SyncModel", "CentralServer", "CentralPostgres", "ClaimExport",
-                "Demo",
+                "Demo", "CommandSupport", "Doctor",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -116,6 +130,8 @@ let package = Package(
         .testTarget(name: "ClinicStoreTests", dependencies: ["ClinicStore", "BillingModel", "CLITesting", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ClaimExportTests", dependencies: ["ClaimExport", "BillingModel", "CLITesting"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["clinicsync", "CLITesting"]),
+        .testTarget(name: "CommandSupportTests", dependencies: ["CommandSupport", "ClinicStore", "SyncEngine", "SyncModel"]),
+        .testTarget(name: "DoctorTests", dependencies: ["Doctor", "CommandSupport"]),
         .testTarget(name: "SyncEngineTests", dependencies: ["SyncEngine"]),
         .testTarget(
             name: "EndToEndTests",

@@ -26,6 +26,16 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 fi
 
+# faketime (a clock moved for one process) and script (a pseudo-terminal) for the command-line
+# tests of `doctor`'s clock check and of progress shown only on a terminal.
+for tool in faketime:faketime script:bsdutils; do
+  if ! command -v "${tool%%:*}" >/dev/null 2>&1; then
+    echo "Installing ${tool##*:}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${tool##*:}"
+  fi
+done
+
 # The independent X12 validator (pyx12's x12valid) for the export tests.
 if ! command -v x12valid >/dev/null 2>&1; then
   echo "Installing pyx12 (x12valid)"

@@ -50,7 +50,7 @@ public struct Synchronizer: Sendable {
         self.client = client
     }
 
-    /// Syncs until push and pull are both empty. `progress` gets a line of text per step.
+    /// Syncs until push and pull are both empty. `progress` hears of each step (``SyncProgress``).
     ///
     /// "Empty" is as of each step: the push phase ends with a batch shorter than
     /// ``pushBatch``, and a pull starts another round only when applying it wrote changes of
@@ -73,7 +73,7 @@ public struct Synchronizer: Sendable {
     /// and when the central node still refuses a push for clock skew (this machine's clock is
     /// still ahead), it re-stamps from the clock that refusal carried and goes again, once. At
     /// the end it measures this machine's clock against the central node's (``SyncSummary/clock``).
-    public func run(progress: (@Sendable (String) -> Void)? = nil) async throws -> SyncSummary {
+    public func run(progress: (@Sendable (SyncProgress) -> Void)? = nil) async throws -> SyncSummary {
         var summary = SyncSummary()
         let limit = HybridLogicalClock.defaultSkewLimitMillis
         if try store.hybridClockAhead(limitMillis: limit) != nil {
@@ -105,18 +105,18 @@ public struct Synchronizer: Sendable {
     /// Re-stamps the unsynced changes stamped more than `limitMillis` ahead of the central clock
     /// `reading` gives; returns how many.
     private func restamp(from reading: CentralClockReading, limitMillis: Int64,
-                         progress: (@Sendable (String) -> Void)?) async throws -> Int {
+                         progress: (@Sendable (SyncProgress) -> Void)?) async throws -> Int {
         let store = self.store, central = reading.centralNowMillis
         guard let report = try await StoreWork.run({ try store.restampUnsynced(centralMillis: central, limitMillis: limitMillis) })
         else { return 0 }
         if report.changes > 0 {
-            progress?("re-stamped \(report.changes) changes made with a clock that ran ahead")
+            progress?(.restamped(report.changes))
         }
         return report.changes
     }
 
     /// Push, then pull, until both are empty (``SyncPlan``), adding what happened to `summary`.
-    private func exchange(into summary: inout SyncSummary, progress: (@Sendable (String) -> Void)?) async throws {
+    private func exchange(into summary: inout SyncSummary, progress: (@Sendable (SyncProgress) -> Void)?) async throws {
         var plan = SyncPlan()
         let store = self.store, client = self.client, pushBatch = self.pushBatch, pullPage = self.pullPage
         var preparedPush: (after: Int64, batch: Task<PreparedPush?, any Error>)?
@@ -155,7 +155,7 @@ public struct Synchronizer: Sendable {
                     summary.pushed += response.applied.count
                     summary.refused += response.refused.count
                     summary.conflictsCreated += response.conflictsCreated
-                    progress?("pushed \(summary.pushed) changes")
+                    progress?(.pushed(summary.pushed))
                     // A batch shorter than asked drained the outbox as it stood when read; what the
                     // coder writes after that waits for the next round or the next sync.
                     plan.record(.pushed(outboxEmpty: batch.request.changes.count < pushBatch))
@@ -179,7 +179,7 @@ public struct Synchronizer: Sendable {
                     summary.applied += report.written
                     summary.conflictsCreated += report.conflictsCreated
                     summary.cursor = page.nextCursor
-                    if !page.changes.isEmpty { progress?("pulled \(summary.pulled) changes") }
+                    if !page.changes.isEmpty { progress?(.pulled(summary.pulled)) }
                     plan.record(.pulled(hasMore: page.hasMore, wroteLocally: report.wroteLocalChanges))
                 case .fetchReleases:
                     summary.releasesImported += try await fetchReleases(progress: progress)
@@ -198,11 +198,11 @@ public struct Synchronizer: Sendable {
     }
 
     /// Downloads the central releases this store does not have.
-    private func fetchReleases(progress: (@Sendable (String) -> Void)?) async throws -> Int {
+    private func fetchReleases(progress: (@Sendable (SyncProgress) -> Void)?) async throws -> Int {
         let have = Set(try store.releases().map(\.id))
         var imported = 0
         for release in try await client.releases() where !have.contains(release.id) {
-            progress?("downloading code release \(release.name)")
+            progress?(.downloadingRelease(release.name))
             if try store.importReleaseFile(try await client.releaseFile(id: release.id)) { imported += 1 }
         }
         return imported

@@ -168,10 +168,14 @@ public struct ChildFailure: Error, CustomStringConvertible {
     }
 }
 
-/// The exit codes `clinicsync` ends with, as the tests expect them (one place to change).
+/// The exit codes `clinicsync` ends with (README, "Exit codes"), as the tests expect them.
 public enum ExitCodes {
-    /// A refused command, a failed check or a failed sync: one `Error:` line on stderr.
+    /// A refused command or a failed check: one `Error:` line on stderr (or the findings).
     public static let failed: Int32 = 1
-    /// A command line that does not parse or validate (ArgumentParser's `EX_USAGE`).
-    public static let usage: Int32 = 64
+    /// A command line that does not parse or validate.
+    public static let usage: Int32 = 2
+    /// The central node could not be reached, or answered that it cannot serve now.
+    public static let unavailable: Int32 = 3
+    /// A store problem: missing, read-only, full, locked, damaged.
+    public static let store: Int32 = 4
 }

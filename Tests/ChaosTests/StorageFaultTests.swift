@@ -180,7 +180,8 @@ import Testing
         let holder = try LockHolder(path: world.centralPath, folder: world.folder)
         let exit = try world.sync(front)
         holder.release()
-        #expect(exit.exited(ExitCodes.failed), "\(exit)")
+        // Exit 3: the central node answered 503, its storage unavailable (README, "Exit codes").
+        #expect(exit.exited(ExitCodes.unavailable), "\(exit)")
         let errors = exit.stderr.split(separator: "\n")
         #expect(errors.count == 1 && errors[0].hasPrefix("Error:") && errors[0].contains("locked by another process"),
                 "\(exit.stderr)")
@@ -219,9 +220,10 @@ import Testing
                                 in: folder).wait()
     }
 
-    /// A failed command with exactly one line on stderr, the expected one.
+    /// A failed command with exactly one line on stderr, the expected one, and exit 4: a store
+    /// problem (README, "Exit codes").
     static func expectOneLine(_ exit: ChildProcess.Exit, _ line: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(exit.exited(ExitCodes.failed), "\(exit)", sourceLocation: sourceLocation)
+        #expect(exit.exited(ExitCodes.store), "\(exit)", sourceLocation: sourceLocation)
         #expect(exit.stderr.trimmingCharacters(in: .newlines) == line, sourceLocation: sourceLocation)
     }
 }

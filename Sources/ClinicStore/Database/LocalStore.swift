@@ -35,7 +35,7 @@ public final class LocalStore: Sendable {
 
     /// Creates a new store file for a clinic (`role: .clinic`) or the central office.
     ///
-    /// Refuses a path that already holds a store.
+    /// Refuses a path that already holds a store. A new file is readable by its owner only (0600).
     public static func create(at path: String, role: StoreRole, clinicID: String, name: String? = nil,
                               clock: any StoreClock = SystemClock(),
                               ids: IdentifierGenerator = .system) throws -> LocalStore {
@@ -44,6 +44,11 @@ public final class LocalStore: Sendable {
             if let existing, (try? existing.read({ try $0.tableExists("store_info") })) == true {
                 throw StoreError.alreadyInitialized(path: path)
             }
+        }
+        if !FileManager.default.fileExists(atPath: path) {
+            // Owner only (DESIGN §4): the store holds PHI and the clinic's token. SQLite gives its
+            // -wal and -shm files the same mode.
+            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
         }
         let writer = try openWriter(path: path, create: true)
         return try initialize(writer: writer, path: path, role: role, clinicID: clinicID, name: name,

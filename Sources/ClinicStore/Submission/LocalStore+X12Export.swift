@@ -14,7 +14,9 @@ extension LocalStore {
     ///
     /// - Throws: ``ClaimRefusal``, ``StoreError`` (unknown claim, unregistered provider,
     ///   missing settings) or ``ClaimExport/ClaimExportError`` (data the 837P needs).
-    public func exportX12(_ keys: [String], author: String? = nil) throws -> X12Export {
+    /// `progress` hears how many of the claims have been checked (`done`, `total`).
+    public func exportX12(_ keys: [String], author: String? = nil,
+                          progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> X12Export {
         guard !keys.isEmpty else {
             throw StoreError.invalid(entity: "export", field: "claims", reason: "name at least one claim")
         }
@@ -31,8 +33,12 @@ extension LocalStore {
                 }
                 claims.append(claim)
             }
-            let refused = try claims.map { ClaimCheck(claim: $0, findings: try Self.scrub(db, $0, today: today)) }
-                .filter(\.hasErrors)
+            var refused: [ClaimCheck] = []
+            for (index, claim) in claims.enumerated() {
+                let check = ClaimCheck(claim: claim, findings: try Self.scrub(db, claim, today: today))
+                if check.hasErrors { refused.append(check) }
+                progress?(index + 1, claims.count)
+            }
             guard refused.isEmpty else { throw ClaimRefusal(action: .export, claims: refused) }
 
             let bundles = try claims.map { try Self.bundle(db, for: $0) }

@@ -65,8 +65,9 @@ struct ClaimShow: ParsableCommand {
     @Argument(help: "Claim id or claim number.") var claim: String
 
     func run() throws {
-        let found = try options.open().claim(claim)
-        try options.emit(ClaimView(found)) { found.humanDescription }
+        let store = try options.open()
+        let found = try store.claim(claim)
+        try options.emit(ClaimView(found)) { found.humanDescription(RowNames(store: store)) }
     }
 }
 
@@ -82,12 +83,14 @@ struct ClaimList: ParsableCommand {
             guard let parsed = ClaimLifecycle.Stage(name: status) else { throw ValidationError("unknown status '\(status)'") }
             stage = parsed
         }
-        let claims = try options.open().claims(stage: stage)
+        let store = try options.open()
+        let claims = try store.claims(stage: stage)
         try options.emit(claims.map(ClaimView.init)) {
-            Table(headers: ["CLAIM", "STATUS", "PATIENT", "DX", "LINES", "TOTAL", "ID"],
-                  rows: claims.map { [$0.claimNumber, $0.lifecycle.description, $0.patientID,
+            let names = RowNames(store: store)
+            return Table(headers: ["CLAIM", "STATUS", "PATIENT", "PAYER", "DX", "LINES", "TOTAL"],
+                  rows: claims.map { [$0.claimNumber, $0.lifecycle.description, names.patient($0.patientID), names.payer($0.payerID),
                                       $0.diagnoses.map(DiagnosisCode.display).joined(separator: ","),
-                                      String($0.lines.count), Money.dollars($0.totalChargeCents), $0.id] })
+                                      String($0.lines.count), Money.dollars($0.totalChargeCents)] })
                 .render(empty: "No claims yet.")
         }
     }
@@ -100,8 +103,9 @@ struct ClaimHistory: ParsableCommand {
     @Argument(help: "Claim id or claim number.") var claim: String
 
     func run() throws {
-        let entries = try options.open().claimHistory(claim)
-        let formatter = ISO8601DateFormatter()
+        let store = try options.open()
+        let entries = try store.claimHistory(claim)
+        let formatter = ISO8601DateFormatter(), names = RowNames(store: store)
         try options.emit(entries) {
             Table(headers: ["WHEN (UTC)", "WHO", "WHERE", "WHAT", "VALUE"],
                   rows: entries.map { entry in
@@ -110,6 +114,8 @@ struct ClaimHistory: ParsableCommand {
                       var value = entry.field == "*" ? "" : (entry.value ?? "null")
                       if entry.field == "lifecycle", let rank = Int(value), let lifecycle = ClaimLifecycle(rank: rank) {
                           value = lifecycle.description
+                      } else if entry.field == "patient_id" || entry.field == "payer_id", let id = entry.value {
+                          value = entry.field == "patient_id" ? names.patient(id) : names.payer(id)
                       }
                       if !entry.applied { value += " (merged away: see conflicts)" }
                       if let original = entry.restampedFromMillis {

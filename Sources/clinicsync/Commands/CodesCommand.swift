@@ -1,6 +1,7 @@
 import ArgumentParser
 import BillingModel
 import ClinicStore
+import CommandSupport
 
 /// `clinicsync codes ...`: codebook releases, import and search.
 struct CodesCommand: ParsableCommand {
@@ -38,8 +39,9 @@ struct CodesImport: ParsableCommand {
         let store = try options.open()
         let spec = ReleaseImport(system: system, name: release, effectiveFrom: effective ?? store.today,
                                  effectiveTo: effectiveTo, sourceName: file.split(separator: "/").last.map(String.init) ?? file)
-        let label = release
-        let imported = try store.importRelease(spec, file: file) { Progress.report(label, $0, $1) }
+        let label = release, progress = options.progress()
+        let imported = try store.importRelease(spec, file: file) { progress.update(label, done: $0, total: $1, unit: "rows") }
+        progress.finish()
         try options.emit(imported) {
             "Imported \(imported.entryCount) \(system.cliName) entries as release \(imported.name) (in force from \(imported.effectiveFrom))."
         }
@@ -56,7 +58,9 @@ struct CodesLoadBundled: ParsableCommand {
 
     func run() throws {
         let store = try options.open()
-        let imported = try store.loadBundledCodebooks { Progress.report($0, $1, $2) }
+        let progress = options.progress()
+        let imported = try store.loadBundledCodebooks { progress.update($0, done: $1, total: $2, unit: "rows") }
+        progress.finish()
         try options.emit(imported) {
             imported.isEmpty ? "The bundled code sets are already loaded."
                 : Table(headers: ["SYSTEM", "RELEASE", "ENTRIES", "FROM"],

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CentralPostgres
 import ClinicStore
+import CommandSupport
 import SyncModel
 
 /// `clinicsync conflicts list|show|resolve`.
@@ -19,12 +20,14 @@ struct ConflictsList: AsyncParsableCommand {
 
     func run() async throws {
         let includeResolved = all
+        let store = try postgres.configuration() == nil ? options.open() : nil
         let conflicts = try await postgres.withCentral { try await $0.conflicts(includeResolved: includeResolved) }
-            ?? options.open().conflicts(includeResolved: includeResolved)
+            ?? (store ?? options.open()).conflicts(includeResolved: includeResolved)
         try options.emit(conflicts.map(ConflictView.init)) {
-            Table(headers: ["ID", "STATUS", "KIND", "WHERE", "WINNER", "LOSER"],
+            let names = RowNames(store: store)
+            return Table(headers: ["ID", "STATUS", "KIND", "WHERE", "FIELD", "WINNER", "LOSER"],
                   rows: conflicts.map { [String($0.id.prefix(8)), $0.status.name, $0.kind.rawValue,
-                                         "\($0.table).\($0.field) \($0.row.prefix(8))", $0.winner.value.description,
+                                         names.label($0.table, $0.row), $0.field, $0.winner.value.description,
                                          $0.loser.value.description] })
                 .render(empty: "No open conflicts.")
         }
@@ -40,15 +43,16 @@ struct ConflictsShow: AsyncParsableCommand {
 
     func run() async throws {
         let key = id
-        let conflict = try await postgres.withCentral { try await $0.conflict(key) } ?? options.open().conflict(key)
+        let store = try postgres.configuration() == nil ? options.open() : nil
+        let conflict = try await postgres.withCentral { try await $0.conflict(key) } ?? (store ?? options.open()).conflict(key)
         try options.emit(ConflictView(conflict)) {
             """
             Conflict \(conflict.id) (\(conflict.status.name), \(conflict.kind.rawValue))
-              \(conflict.table) \(conflict.row), field \(conflict.field)
+              \(RowNames(store: store).label(conflict.table, conflict.row)), field \(conflict.field)
               winner: \(conflict.winner.value)  (\(conflict.winner.version?.description ?? "-"))
               loser:  \(conflict.loser.value)  (\(conflict.loser.version?.description ?? "-"))
               \(conflict.message)
-            """
+            """.split(separator: "\n").map(String.init).map { TerminalText.clean($0) }.joined(separator: "\n")
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import BillingModel
 import ClaimExport
 import ClinicStore
+import CommandSupport
 import Foundation
 
 /// `clinicsync export ...`: claims for payers.
@@ -29,7 +30,11 @@ struct ExportX12: ParsableCommand {
     }
 
     func run() throws {
-        let export = try options.open().exportX12(claims, author: options.author)
+        let progress = options.progress()
+        let export = try options.open().exportX12(claims, author: options.author) {
+            progress.update("export", done: $0, total: $1, unit: "claims")
+        }
+        progress.finish()
         guard let output else {
             if options.json {
                 print(try JSONOutput.string(ExportView(export, file: nil)))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClinicStore
+import CommandSupport
 import Foundation
 import SyncEngine
 
@@ -43,12 +44,13 @@ struct SyncCommand: AsyncParsableCommand {
         guard let (url, secret) = try RemoteChoice.resolve(store: store, server: server, token: token) else {
             throw SyncError.noRemote
         }
-        let pushBatch = batch
+        let pushBatch = batch, progress = SyncProgressDisplay(meter: options.progress(), outbox: try store.syncStatus().outbox)
         let summary = try await CentralClient.with(serverURL: url, token: secret) { client in
             var synchronizer = Synchronizer(store: store, client: client)
             synchronizer.pushBatch = pushBatch
-            return try await synchronizer.run { Progress.line($0) }
+            return try await synchronizer.run { progress.show($0) }
         }
+        progress.meter.finish()
         let status = try store.syncStatus()
         if let warning = summary.clock?.warning { Warning.print(warning) }
         try options.emit(summary) {
@@ -96,17 +98,20 @@ struct StatusCommand: ParsableCommand {
         /// What `status --json` prints: who the store is, its ``SyncStatus`` and, with `--refused`, the refusals.
         struct View: Encodable {
             var role: String, clinicId: String, siteId: String
+            var version: VersionReport
             var status: SyncStatus
             var clock: ClockView
             var refusals: [PushRefusal]?
         }
         let identity = store.identity
-        let view = View(role: identity.role.rawValue, clinicId: identity.clinicID, siteId: identity.siteID, status: status,
-                        clock: clock, refusals: refusals)
+        let version = VersionReport(storeMigrations: try store.appliedMigrations())
+        let view = View(role: identity.role.rawValue, clinicId: identity.clinicID, siteId: identity.siteID, version: version,
+                        status: status, clock: clock, refusals: refusals)
         try options.emit(view) {
             let last = status.lastSyncMillis.map(Self.timestamp) ?? "never"
             var text = """
                 \(identity.role == .central ? "Central store" : "Clinic \(identity.clinicID)") (site \(identity.siteID))
+                  version:         \(version.statusLine)
                   server:          \(status.serverURL ?? "(none: clinicsync remote set)")
                   outbox:          \(status.outbox) changes waiting to be pushed
                   last sync:       \(last)

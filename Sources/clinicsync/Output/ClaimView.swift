@@ -1,4 +1,5 @@
 import BillingModel
+import CommandSupport
 
 /// A claim as `--json` prints it: fields under their snake_case names (DESIGN §6).
 struct ClaimView: Encodable {
@@ -60,19 +61,21 @@ struct ClaimView: Encodable {
 }
 
 extension Claim {
-    /// The human rendering of `claim show`.
-    var humanDescription: String {
+    /// The human rendering of `claim show`: patient, payer and providers by name; every value
+    /// that came from elsewhere made terminal-safe.
+    func humanDescription(_ names: RowNames) -> String {
+        let clean: (String) -> String = { TerminalText.clean($0) }
         var text = """
             Claim \(claimNumber)  (\(id))
               status:    \(lifecycle)
-              patient:   \(patientID)
-              payer:     \(payerID)
-              billing:   NPI \(billingNPI)\(renderingNPI.map { "   rendering: NPI \($0)" } ?? "")
-              pos:       \(placeOfService)   frequency: \(frequency.rawValue)\(payerClaimNumber.map { "   payer claim #: \($0)" } ?? "")
+              patient:   \(clean(names.patient(patientID)))
+              payer:     \(clean(names.payer(payerID)))
+              billing:   \(clean(names.provider(npi: billingNPI)))\(renderingNPI.map { "\n  rendering: \(clean(names.provider(npi: $0)))" } ?? "")
+              pos:       \(placeOfService)   frequency: \(frequency.rawValue)\(payerClaimNumber.map { "   payer claim #: \(clean($0))" } ?? "")
               diagnoses: \(diagnoses.enumerated().map { "\($0.offset + 1). \(DiagnosisCode.display($0.element))" }.joined(separator: "  "))
               total:     \(Money.dollars(totalChargeCents))
             """
-        if !notes.isEmpty { text += "\n  notes:     \(notes)" }
+        if !notes.isEmpty { text += "\n  notes:     \(clean(notes))" }
         text += "\n\n" + Table(
             headers: ["LINE", "CODE", "MODIFIERS", "UNITS", "CHARGE", "DATE", "DX"],
             rows: lines.map { line in

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClinicStore
+import CommandSupport
 import Foundation
 
 /// The options every command shares: where the store is and how to print.
@@ -9,6 +10,9 @@ struct StoreOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Print machine-readable JSON.")
     var json = false
+
+    @Flag(name: .long, help: "No progress display on the terminal.")
+    var quiet = false
 
     /// The store path after defaults.
     var storePath: String {
@@ -24,12 +28,17 @@ struct StoreOptions: ParsableArguments {
         return env["CLINICSYNC_USER"] ?? env["USER"] ?? "unknown"
     }
 
-    /// Prints a value as JSON or as the given human text.
+    /// The progress display on stderr: drawn only on a terminal, never with `--json` or `--quiet`.
+    func progress() -> ProgressMeter { ProgressMeter.standardError(json: json, quiet: quiet) }
+
+    /// Prints a value as JSON or as the given human text; the human text passes through
+    /// ``TerminalText/clean(_:keepingLineBreaks:)``, so no value printed for a person can drive
+    /// the terminal (JSON carries values exactly, escaped).
     func emit<T: Encodable>(_ value: T, human: () -> String) throws {
         if json {
             print(try JSONOutput.string(value))
         } else {
-            print(human())
+            print(TerminalText.clean(human(), keepingLineBreaks: true))
         }
     }
 }
