@@ -84,15 +84,17 @@ struct StatusCommand: ParsableCommand {
         let store = try options.open()
         let status = try store.syncStatus()
         let refusals = refused ? try store.pushRefusals() : nil
+        let newReleases = try store.releasesFromLastSync()
         /// What `status --json` prints: who the store is, its ``SyncStatus`` and, with `--refused`, the refusals.
         struct View: Encodable {
             var role: String, clinicId: String, siteId: String
             var status: SyncStatus
             var refusals: [PushRefusal]?
+            var newReleases: [ReceivedRelease]
         }
         let identity = store.identity
         let view = View(role: identity.role.rawValue, clinicId: identity.clinicID, siteId: identity.siteID, status: status,
-                        refusals: refusals)
+                        refusals: refusals, newReleases: newReleases)
         try options.emit(view) {
             let last = status.lastSyncMillis.map(Self.timestamp) ?? "never"
             var text = """
@@ -104,6 +106,11 @@ struct StatusCommand: ParsableCommand {
                   open conflicts:  \(status.openConflicts)\(status.refusedChanges > 0 ? "\n  refused changes: \(status.refusedChanges)" : "")
                 """
             if status.refusedChanges > 0 && refusals == nil { text += " (see `clinicsync status --refused`)" }
+            for received in newReleases {
+                text += "\n  new code release: \(received.release.name) (\(received.release.system.cliName), from "
+                    + "\(received.release.effectiveFrom)), brought by the last sync; see "
+                    + received.hints.map { "`\($0)`" }.joined(separator: " and ")
+            }
             if let refusals {
                 text += "\n\n" + Table(headers: ["SEQ", "WHERE", "REASON", "MESSAGE", "WHEN"],
                                         rows: refusals.map { ["\($0.seq)", "\($0.table).\($0.field) \($0.row.prefix(8))",
