@@ -78,7 +78,7 @@ public struct DemoStory: Sendable {
         say("\n3. Both clinics code claims with no network.")
         let alphaClaim = try codeClaim(at: alpha, patient: ("Jane", "Doe", "1980-01-01", "F"), npi: "1234567893",
                                        provider: "Alpha Family Practice", dx: ["E11.9", "I10"],
-                                       lines: [("99213", ["25"], "100.00"), ("83036", [], "35.00")])
+                                       lines: [("99213", [], "100.00"), ("83036", ["25"], "35.00")])
         let betaClaim = try codeClaim(at: beta, patient: ("Sam", "Lee", "2016-05-04", "M"), npi: "1003347634",
                                       provider: "Beta Pediatrics", dx: ["J02.9"], lines: [("99213", [], "95.00"), ("87880", [], "28.00")])
         for (store, claim) in [(alpha, alphaClaim), (beta, betaClaim)] {
@@ -86,6 +86,8 @@ public struct DemoStory: Sendable {
                 + "dx \(claim.diagnoses.map(DiagnosisCode.display).joined(separator: ", ")), "
                 + "\(claim.lines.count) lines, total \(Money.dollars(claim.totalChargeCents)); outbox \(try store.syncStatus().outbox) changes")
         }
+
+        try stopAndFix(alphaClaim, at: alpha)
 
         say("\n4. Both sync. The central node now holds both claims; each clinic sees only its own.")
         for store in clinics { _ = try await sync(store) }
@@ -117,6 +119,25 @@ public struct DemoStory: Sendable {
         say("   Try it yourself: clinicsync claim history \(alphaClaim.claimNumber) --store \(path("alpha.sqlite"))")
         await node.stop()
         return Outcome(replicasAgree: agree, conflictsResolved: resolved, folder: folder)
+    }
+
+    /// The scrubber stops the wrongly coded claim before it leaves (modifier 25 on a lab test,
+    /// not on the visit); the coder moves the modifier and the check passes.
+    private func stopAndFix(_ claim: Claim, at store: LocalStore) throws {
+        say("   Before anything leaves, alpha's coder checks claim \(claim.claimNumber):")
+        let stopped = try store.checkClaim(claim.id, author: "maria@alpha")
+        let errors = stopped.findings.filter { $0.severity == .error }
+        _ = try requireDemo(errors.first { $0.rule == .modifier25NotEvaluationAndManagement },
+                            "the scrubber should stop modifier 25 on a lab test")
+        for finding in errors { say("     stopped: \(finding)") }
+        let visit = try requireDemo(claim.lines.first { ProcedureCode.isEvaluationAndManagement($0.procedureCode) }, "a visit line")
+        let other = try requireDemo(claim.lines.first { $0.modifiers.contains("25") }, "the line with modifier 25")
+        _ = try store.setLine(claim: claim.id, lineNumber: other.lineNumber, LineInput(modifiers: []), author: "maria@alpha")
+        _ = try store.setLine(claim: claim.id, lineNumber: visit.lineNumber, LineInput(modifiers: ["25"]), author: "maria@alpha")
+        let fixed = try store.checkClaim(claim.id, author: "maria@alpha")
+        _ = try requireDemo(fixed.hasErrors ? nil : fixed, "the corrected claim should pass the scrubber")
+        say("     fixed: modifier 25 moved to the visit (\(visit.procedureCode), line \(visit.lineNumber)); "
+            + "the check passes and the claim is \(fixed.claim.lifecycle.stage.name).")
     }
 
     private func sync(_ store: LocalStore) async throws -> SyncSummary {

@@ -32,18 +32,23 @@ import Testing
     @Test func diagnosesAreCheckedAgainstTheReleaseInForceOnEachDate() {
         // FY2026 drops R69 and adds R6900; a claim with a line on each side of October 1.
         var releases = F.releases(leavingOut: [.icd10cm])
-        releases.append(.init(system: .icd10cm, effectiveFrom: F.fy2025Start, effectiveTo: F.fy2025End,
+        releases.append(.init(system: .icd10cm, name: "ICD10CM-FY2025", effectiveFrom: F.fy2025Start, effectiveTo: F.fy2025End,
                               entries: F.entries(["E119", "R69"])))
-        releases.append(.init(system: .icd10cm, effectiveFrom: F.date("2025-10-01"), effectiveTo: F.date("2026-09-30"),
-                              entries: F.entries(["E119", "R6900"])))
+        releases.append(.init(system: .icd10cm, name: "ICD10CM-FY2026", effectiveFrom: F.date("2025-10-01"),
+                              effectiveTo: F.date("2026-09-30"), entries: F.entries(["E119", "R6900"])))
         let scrubber = ClaimScrubber(reference: InMemoryCodeReference(releases: releases), today: F.date("2025-10-15"))
         var claim = F.cleanClaim
         claim.diagnoses = ["E119", "R69"]
         #expect(scrubber.check(claim) == [])
         claim.lines[1].serviceDate = F.date("2025-10-02")
         let findings = scrubber.check(claim)
-        #expect(findings.map(\.ruleID) == ["DX_UNKNOWN"])
-        #expect(findings.first?.message == "Diagnosis 2 (R69) is not in the ICD-10-CM release in force on 2025-10-02.")
+        #expect(findings.map(\.ruleID) == ["DX_DELETED", "DX_RELEASE_SPLIT"])
+        #expect(findings.first?.message == "Diagnosis 2 (R69) was deleted on 2025-10-01 with release ICD10CM-FY2026; "
+            + "it cannot be billed for services on 2025-10-02: choose a current code.")
+        #expect(findings.last?.message == "The lines fall under 2 ICD-10-CM releases (line 1 under ICD10CM-FY2025 "
+            + "(2024-10-01 to 2025-09-30); line 2 under ICD10CM-FY2026 (2025-10-01 to 2026-09-30)); split the claim into "
+            + "one claim per release, each coded against its own release.")
+        #expect(findings.last?.severity == .warning)
     }
 
     @Test func aHeaderCodeIsCalledNotBillable() {

@@ -46,12 +46,23 @@ enum ScrubberFixtures {
         codes.map { CodeEntry(code: $0, shortDescription: "Test \($0)", description: "Test code \($0)", billable: billable) }
     }
 
-    /// Every FY2025 release, or all but the systems in `leavingOut`.
+    /// A diagnosis FY2024 listed and FY2025 deleted.
+    static let deletedDiagnosis = "E1101"
+    /// A procedure CPT 2024 listed and CPT 2025 deleted.
+    static let deletedProcedure = "99201"
+
+    /// Every FY2025 release and the FY2024 ICD-10-CM and CPT 2024 releases before them (each
+    /// with one code the next deletes), or all but the systems in `leavingOut`.
     static func releases(leavingOut omitted: Set<CodeSystem> = []) -> [InMemoryCodeReference.Release] {
         let all: [InMemoryCodeReference.Release] = [
-            .init(system: .icd10cm, effectiveFrom: fy2025Start, effectiveTo: fy2025End,
+            .init(system: .icd10cm, name: "ICD10CM-FY2024", effectiveFrom: date("2023-10-01"), effectiveTo: date("2024-09-30"),
+                  entries: entries(billableDiagnoses + [deletedDiagnosis]) + entries(headerDiagnoses, billable: false)),
+            .init(system: .icd10cm, name: "ICD10CM-FY2025", effectiveFrom: fy2025Start, effectiveTo: fy2025End,
                   entries: entries(billableDiagnoses) + entries(headerDiagnoses, billable: false)),
-            .init(system: .cpt, effectiveFrom: date("2025-01-01"), effectiveTo: date("2025-12-31"), entries: entries(cptCodes)),
+            .init(system: .cpt, name: "CPT-2024", effectiveFrom: date("2024-01-01"), effectiveTo: date("2024-12-31"),
+                  entries: entries(cptCodes + [deletedProcedure])),
+            .init(system: .cpt, name: "CPT-2025", effectiveFrom: date("2025-01-01"), effectiveTo: date("2025-12-31"),
+                  entries: entries(cptCodes)),
             .init(system: .hcpcs, effectiveFrom: date("2025-01-01"), entries: entries(hcpcsCodes)),
             .init(system: .modifier, effectiveFrom: date("2025-01-01"), entries: entries(modifiers)),
             .init(system: .pos, effectiveFrom: date("2020-01-01"), entries: entries(placesOfService)),

@@ -59,6 +59,16 @@ public enum ProcedureCode {
         raw.trimmingSpaces.uppercased()
     }
 
+    /// Whether the code only reports quality data and may be billed at 0.00: a CPT Category II
+    /// performance measure (`^\d{4}F$`) or a HCPCS quality data G-code (G8000–G9999).
+    public static func isQualityReporting(_ code: String) -> Bool {
+        switch ProcedureCodeKind(code: code) {
+        case .cptCategoryII: return true
+        case .hcpcsLevelII: return code.hasPrefix("G8") || code.hasPrefix("G9")
+        default: return false
+        }
+    }
+
     /// Whether the code is an evaluation and management code (99202–99499), which lists
     /// show first, as coders expect from the printed codebook.
     public static func isEvaluationAndManagement(_ code: String) -> Bool {

@@ -29,7 +29,12 @@ extension ClaimScrubber {
         }
         for date in dates where report.hasRelease(of: .icd10cm, on: date, in: reference) {
             guard let entry = reference.diagnosis(code, on: date) else {
-                report.add(.diagnosisUnknown, "\(label) is not in the ICD-10-CM release in force on \(date).")
+                if let deletion = reference.deletion(of: code, in: .icd10cm, on: date) {
+                    report.add(.diagnosisDeleted, "\(label) was deleted on \(deletion.effectiveFrom) with release "
+                        + "\(deletion.release); it cannot be billed for services on \(date): choose a current code.")
+                } else {
+                    report.add(.diagnosisUnknown, "\(label) is not in the ICD-10-CM release in force on \(date).")
+                }
                 return
             }
             if !entry.billable {

@@ -21,10 +21,17 @@ extension ClaimScrubber {
             return
         }
         let system = kind.system
-        if report.hasRelease(of: system, on: line.serviceDate, in: reference),
-           !reference.contains(code, in: system, on: line.serviceDate) {
+        let date = line.serviceDate
+        guard report.hasRelease(of: system, on: date, in: reference), !reference.contains(code, in: system, on: date) else {
+            return
+        }
+        if let deletion = reference.deletion(of: code, in: system, on: date) {
+            report.add(.procedureDeleted, line: line.lineNumber,
+                       "Procedure code \(code) was deleted on \(deletion.effectiveFrom) with release \(deletion.release); "
+                           + "it cannot be billed for services on \(date): choose a current code.")
+        } else {
             report.add(.procedureUnknown, line: line.lineNumber,
-                       "Procedure code \(code) is not in the \(system.rawValue) release in force on \(line.serviceDate).")
+                       "Procedure code \(code) is not in the \(system.rawValue) release in force on \(date).")
         }
     }
 
@@ -32,7 +39,7 @@ extension ClaimScrubber {
         if line.units <= 0 {
             report.add(.units, line: line.lineNumber, "Units must be at least 1 (the line has \(line.units)).")
         }
-        let zeroAllowed = ProcedureCodeKind(code: line.procedureCode) == .cptCategoryII
+        let zeroAllowed = ProcedureCode.isQualityReporting(line.procedureCode)
         if line.chargeCents < 0 || (line.chargeCents == 0 && !zeroAllowed) {
             let rule = zeroAllowed ? "may not be negative" : "must be more than zero"
             report.add(.charge, line: line.lineNumber, "The charge \(rule) (the line has \(Money.dollars(line.chargeCents))).")

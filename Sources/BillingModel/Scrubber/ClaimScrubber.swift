@@ -30,6 +30,7 @@ public struct ClaimScrubber: Sendable {
         var report = ScrubReport()
         checkClaimFields(claim, into: &report)
         checkDiagnoses(claim, into: &report)
+        checkReleaseSplit(claim, into: &report)
         checkLines(claim, into: &report)
         checkModifiers(claim, into: &report)
         checkNCCIEdits(claim, into: &report)

@@ -19,9 +19,24 @@ public protocol CodeReference: Sendable {
 
     /// The MUE limit for a procedure code in the MUE release in force on `date`, if any.
     func mueLimit(for code: String, on date: CalendarDate) -> MUELimit?
+
+    /// The release of `system` in force on `date` (name and period), if any. The default
+    /// answers `nil`: a reference that does not know release names never suggests a split.
+    func releaseInForce(of system: CodeSystem, on date: CalendarDate) -> ReleasePeriod?
+
+    /// When `code`, missing from the release of `system` in force on `date`, was deleted by
+    /// an earlier release (``CodeDeletion/find(_:system:inForce:history:listing:)``). The
+    /// default answers `nil` (the code is only "not in the release").
+    func deletion(of code: String, in system: CodeSystem, on date: CalendarDate) -> CodeDeletion?
 }
 
 extension CodeReference {
+    /// No release names: `nil`.
+    public func releaseInForce(of system: CodeSystem, on date: CalendarDate) -> ReleasePeriod? { nil }
+
+    /// No release history: `nil`.
+    public func deletion(of code: String, in system: CodeSystem, on date: CalendarDate) -> CodeDeletion? { nil }
+
     /// The ICD-10-CM entry for a normalized diagnosis code on `date` (it may be a
     /// non-billable header such as `E11`).
     public func diagnosis(_ code: String, on date: CalendarDate) -> CodeEntry? {

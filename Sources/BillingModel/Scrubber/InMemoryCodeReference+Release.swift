@@ -4,6 +4,8 @@ extension InMemoryCodeReference {
     public struct Release: Sendable {
         /// The system the release belongs to.
         public let system: CodeSystem
+        /// The release name (also its id here); by default `SYSTEM-YYYY-MM-DD` of its start.
+        public let name: String
         /// The first date of service the release applies to.
         public let effectiveFrom: CalendarDate
         /// The last date of service the release applies to (inclusive); `nil` when open-ended.
@@ -14,10 +16,11 @@ extension InMemoryCodeReference {
 
         /// A release of a code-list system (ICD-10-CM, CPT, HCPCS, MODIFIER, POS).
         /// - Precondition: `system.hasCodeList`.
-        public init(system: CodeSystem, effectiveFrom: CalendarDate, effectiveTo: CalendarDate? = nil,
+        public init(system: CodeSystem, name: String? = nil, effectiveFrom: CalendarDate, effectiveTo: CalendarDate? = nil,
                     entries: [CodeEntry]) {
             precondition(system.hasCodeList, "\(system.rawValue) releases hold edits, not code entries")
             self.system = system
+            self.name = name ?? "\(system.rawValue)-\(effectiveFrom)"
             self.effectiveFrom = effectiveFrom
             self.effectiveTo = effectiveTo
             self.codes = Dictionary(entries.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
@@ -26,8 +29,9 @@ extension InMemoryCodeReference {
         }
 
         /// A release of NCCI procedure-to-procedure edits.
-        public init(effectiveFrom: CalendarDate, effectiveTo: CalendarDate? = nil, ncciEdits: [NCCIEdit]) {
+        public init(name: String? = nil, effectiveFrom: CalendarDate, effectiveTo: CalendarDate? = nil, ncciEdits: [NCCIEdit]) {
             self.system = .ncciPTP
+            self.name = name ?? "\(CodeSystem.ncciPTP.rawValue)-\(effectiveFrom)"
             self.effectiveFrom = effectiveFrom
             self.effectiveTo = effectiveTo
             self.codes = [:]
@@ -36,14 +40,23 @@ extension InMemoryCodeReference {
         }
 
         /// A release of MUE limits.
-        public init(effectiveFrom: CalendarDate, effectiveTo: CalendarDate? = nil, mueLimits: [MUELimit]) {
+        public init(name: String? = nil, effectiveFrom: CalendarDate, effectiveTo: CalendarDate? = nil, mueLimits: [MUELimit]) {
             self.system = .mue
+            self.name = name ?? "\(CodeSystem.mue.rawValue)-\(effectiveFrom)"
             self.effectiveFrom = effectiveFrom
             self.effectiveTo = effectiveTo
             self.codes = [:]
             self.edits = [:]
             self.limits = Dictionary(mueLimits.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         }
+
+        /// The release's name and period.
+        public var period: ReleasePeriod {
+            ReleasePeriod(id: name, name: name, effectiveFrom: effectiveFrom, effectiveTo: effectiveTo)
+        }
+
+        /// Whether the release lists `code` (code-list systems).
+        public func lists(_ code: String) -> Bool { codes[code] != nil }
 
         /// Whether the release applies to services on `date`.
         public func covers(_ date: CalendarDate) -> Bool {

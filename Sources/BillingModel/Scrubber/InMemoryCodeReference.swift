@@ -34,6 +34,21 @@ public struct InMemoryCodeReference: CodeReference {
         return release(of: .ncciPTP, on: date)?.edits[pair]?.first { $0.isInForce(on: date) }
     }
 
+    /// The name and period of the release of `system` in force on `date`.
+    public func releaseInForce(of system: CodeSystem, on date: CalendarDate) -> ReleasePeriod? {
+        release(of: system, on: date)?.period
+    }
+
+    /// When `code`, missing from the release of `system` in force on `date`, was deleted.
+    public func deletion(of code: String, in system: CodeSystem, on date: CalendarDate) -> CodeDeletion? {
+        guard let inForce = release(of: system, on: date), !inForce.lists(code),
+              let all = releasesBySystem[system] else { return nil }
+        let byName = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        return CodeDeletion.find(code, system: system, inForce: inForce.period, history: all.map(\.period)) {
+            byName[$0]?.lists(code) ?? false
+        }
+    }
+
     /// The code's limit in the MUE release in force on `date`.
     public func mueLimit(for code: String, on date: CalendarDate) -> MUELimit? {
         release(of: .mue, on: date)?.limits[code]

@@ -8,6 +8,12 @@ public enum ScrubRule: String, Hashable, Sendable, Codable, CaseIterable {
     /// Error: a diagnosis has no ICD-10-CM format, or is not in the release in force on a
     /// date of service.
     case diagnosisUnknown = "DX_UNKNOWN"
+    /// Error: a diagnosis an earlier ICD-10-CM release listed was deleted by a release in
+    /// force on a date of service; the message names that release and the day it took effect.
+    case diagnosisDeleted = "DX_DELETED"
+    /// Warning: the claim's lines fall under two or more ICD-10-CM releases (its dates of
+    /// service straddle a release's start); the message suggests one claim per release.
+    case diagnosisReleaseSplit = "DX_RELEASE_SPLIT"
     /// Error: a diagnosis is a category header (such as `E11`), not a billable leaf code.
     case diagnosisNotBillable = "DX_NOT_BILLABLE"
     /// Error: a claim needs 1 to 50 service lines.
@@ -31,9 +37,13 @@ public enum ScrubRule: String, Hashable, Sendable, Codable, CaseIterable {
     /// Error: the procedure code has no CPT/HCPCS format, or is not in the release in force
     /// on the line's date.
     case procedureUnknown = "PROC_UNKNOWN"
+    /// Error: a procedure code an earlier CPT or HCPCS release listed was deleted by the
+    /// release in force on the line's date; the message names that release and its date.
+    case procedureDeleted = "PROC_DELETED"
     /// Error: units must be more than zero.
     case units = "UNITS"
-    /// Error: the charge must be more than zero (a CPT Category II code may be zero).
+    /// Error: the charge must be more than zero (a CPT Category II code or a quality-reporting
+    /// HCPCS G-code may be zero).
     case charge = "CHARGE"
     /// Error: the stored claim total differs from the sum of the line charges.
     case totalMismatch = "TOTAL_MISMATCH"
@@ -68,7 +78,7 @@ public enum ScrubRule: String, Hashable, Sendable, Codable, CaseIterable {
     /// How serious a finding of this rule is.
     public var severity: ScrubFinding.Severity {
         switch self {
-        case .telehealth, .noRelease: return .warning
+        case .telehealth, .noRelease, .diagnosisReleaseSplit: return .warning
         default: return .error
         }
     }

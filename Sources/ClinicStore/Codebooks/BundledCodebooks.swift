@@ -51,7 +51,8 @@ extension LocalStore {
         for entry in try BundledCodebooks.entries()
         where systems?.contains(entry.system) ?? true && !existing.contains("\(entry.system.rawValue)/\(entry.name)") {
             guard let from = CalendarDate(entry.effectiveFrom) else { continue }
-            let spec = ReleaseImport(system: entry.system, name: entry.name, effectiveFrom: from, sourceName: entry.file)
+            let spec = ReleaseImport(system: entry.system, name: entry.name, effectiveFrom: from, sourceName: entry.file,
+                                     ordering: .fitted)
             let name = entry.name
             var perFile: ImportProgress?
             if let progress {

@@ -50,3 +50,11 @@ public struct CodeRelease: Codable, Sendable, Equatable, FetchableRecord, Persis
         case entryCount = "entry_count", importedAt = "imported_at"
     }
 }
+
+extension CodeRelease {
+    /// The release's name and dates as a ``BillingModel/ReleasePeriod``; `nil` if a date does not parse.
+    public var period: ReleasePeriod? {
+        guard let from = CalendarDate(effectiveFrom) else { return nil }
+        return ReleasePeriod(id: id, name: name, effectiveFrom: from, effectiveTo: effectiveTo.flatMap(CalendarDate.init))
+    }
+}

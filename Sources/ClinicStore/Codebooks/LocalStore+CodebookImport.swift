@@ -34,7 +34,7 @@ extension LocalStore {
         if let end = spec.effectiveTo, end < spec.effectiveFrom {
             throw StoreError.invalid(entity: "release", field: "effective_to", reason: "is before effective_from")
         }
-        let release = CodeRelease(
+        let unscheduled = CodeRelease(
             id: newID(), system: spec.system, name: try FieldCheck.identifier(spec.name, entity: "release", field: "name"),
             effectiveFrom: spec.effectiveFrom.description, effectiveTo: spec.effectiveTo?.description,
             sha256: SHA256.hash(data: raw).map { String(format: "%02x", $0) }.joined(),
@@ -42,11 +42,13 @@ extension LocalStore {
             origin: spec.origin ?? (identity.role == .central ? .central : .local),
             entryCount: content.count, importedAt: clock.nowMillis())
         return try write { db in
+            var release = unscheduled
             if try CodeRelease.filter(CodeRelease.Columns.system == release.system.rawValue)
                 .filter(CodeRelease.Columns.name == release.name).fetchCount(db) > 0 {
                 throw StoreError.invalid(entity: "release", field: "name",
                                          reason: "\(release.system.cliName) release \(release.name) already exists")
             }
+            try Self.schedule(&release, ordering: spec.ordering, db)
             try release.insert(db)
             try Self.writeContent(db, content, release: release, progress: progress)
             return release

@@ -54,13 +54,15 @@ extension LocalStore {
         guard let content = file.content, let from = CalendarDate(file.effectiveFrom) else {
             throw StoreError.importFailed(file: file.name, line: nil, reason: "the release file from the central node is malformed")
         }
-        let release = CodeRelease(id: file.id, system: file.system, name: file.name, effectiveFrom: from.description,
+        let unscheduled = CodeRelease(id: file.id, system: file.system, name: file.name, effectiveFrom: from.description,
                                   effectiveTo: file.effectiveTo, sha256: file.sha256, sourceFile: file.sourceFile,
                                   origin: .central, entryCount: content.count, importedAt: clock.nowMillis())
         return try write { db in
+            var release = unscheduled
             if try CodeRelease.filter(key: file.id).fetchCount(db) > 0 { return false }
             if try CodeRelease.filter(CodeRelease.Columns.system == file.system.rawValue)
                 .filter(CodeRelease.Columns.name == file.name).fetchCount(db) > 0 { return false }
+            try Self.schedule(&release, ordering: .fitted, db)
             try release.insert(db)
             try Self.writeContent(db, content, release: release, progress: nil)
             return true

@@ -14,16 +14,30 @@ public struct ReleaseImport: Sendable {
     public var sourceName: String
     /// `nil` picks the store's default: `central` on the central store, `local` at a clinic.
     public var origin: CodeRelease.Origin?
+    /// How the release takes its place among the releases of its system held here.
+    public var ordering: Ordering
 
-    /// Describes an import; `effectiveTo` and `origin` default to open-ended and the store's default.
+    /// How an imported release takes its place in its system's timeline (DESIGN §13).
+    public enum Ordering: Sendable {
+        /// ``BillingModel/ReleaseSchedule/appending(_:to:system:)``: after every release held,
+        /// overlaps and out-of-order releases refused; the previous release ends the day before.
+        case checked
+        /// ``BillingModel/ReleaseSchedule/fitting(_:into:)``: never refused (shipped files and
+        /// releases from the central office); an open-ended release ends before the next one.
+        case fitted
+    }
+
+    /// Describes an import; `effectiveTo`, `origin` and `ordering` default to open-ended, the
+    /// store's default and ``Ordering/checked``.
     public init(system: CodeSystem, name: String, effectiveFrom: CalendarDate, effectiveTo: CalendarDate? = nil,
-                sourceName: String, origin: CodeRelease.Origin? = nil) {
+                sourceName: String, origin: CodeRelease.Origin? = nil, ordering: Ordering = .checked) {
         self.system = system
         self.name = name
         self.effectiveFrom = effectiveFrom
         self.effectiveTo = effectiveTo
         self.sourceName = sourceName
         self.origin = origin
+        self.ordering = ordering
     }
 }
 

@@ -21,6 +21,18 @@ public struct StoreCodeReference: CodeReference {
     private let edits: [String: [CodePair: [NCCIEdit]]]
     /// MUE limits by release id, then by code.
     private let limits: [String: [String: MUELimit]]
+    /// Every release's name and period, by id, per system (for names and deletions).
+    private var history: [CodeSystem: [ReleasePeriod]] = [:]
+    /// The ids of every release (in force or not) that lists each loaded code.
+    private var listedIn: [String: Set<String>] = [:]
+
+    private init(releases: [SystemOnDate: String], entries: [String: [String: CodeEntry]],
+                 edits: [String: [CodePair: [NCCIEdit]]], limits: [String: [String: MUELimit]]) {
+        self.releases = releases
+        self.entries = entries
+        self.edits = edits
+        self.limits = limits
+    }
 
     /// Whether a release of `system` is in force on `date` (for a loaded date).
     public func hasRelease(of system: CodeSystem, on date: CalendarDate) -> Bool {
@@ -44,6 +56,20 @@ public struct StoreCodeReference: CodeReference {
     public func mueLimit(for code: String, on date: CalendarDate) -> MUELimit? {
         guard let release = releases[SystemOnDate(system: .mue, date: date)] else { return nil }
         return limits[release]?[code]
+    }
+
+    /// The name and period of the release of `system` in force on `date` (for a loaded date).
+    public func releaseInForce(of system: CodeSystem, on date: CalendarDate) -> ReleasePeriod? {
+        guard let id = releases[SystemOnDate(system: system, date: date)] else { return nil }
+        return history[system]?.first { $0.id == id }
+    }
+
+    /// When `code` (a loaded code), missing from the release of `system` in force on `date`,
+    /// was deleted by an earlier release of the system.
+    public func deletion(of code: String, in system: CodeSystem, on date: CalendarDate) -> CodeDeletion? {
+        guard let inForce = releaseInForce(of: system, on: date), entry(for: code, in: system, on: date) == nil,
+              let all = history[system], let listing = listedIn[code] else { return nil }
+        return CodeDeletion.find(code, system: system, inForce: inForce, history: all) { listing.contains($0) }
     }
 
     // MARK: - Loading
@@ -76,7 +102,9 @@ public struct StoreCodeReference: CodeReference {
         let releaseIDs = Array(Set(releases.values))
         let codeList = Array(codes)
         guard !releaseIDs.isEmpty, !codeList.isEmpty else {
-            return StoreCodeReference(releases: releases, entries: [:], edits: [:], limits: [:])
+            var reference = StoreCodeReference(releases: releases, entries: [:], edits: [:], limits: [:])
+            try reference.loadHistory(db, codes: codeList)
+            return reference
         }
         let inReleases = placeholders(releaseIDs.count)
         let inCodes = placeholders(codeList.count)
@@ -118,7 +146,23 @@ public struct StoreCodeReference: CodeReference {
             if let known = limits[row["release_id"]]?[code], known.maxUnits <= limit.maxUnits { continue }
             limits[row["release_id"], default: [:]][code] = limit
         }
-        return StoreCodeReference(releases: releases, entries: entries, edits: edits, limits: limits)
+        var reference = StoreCodeReference(releases: releases, entries: entries, edits: edits, limits: limits)
+        try reference.loadHistory(db, codes: codeList)
+        return reference
+    }
+
+    /// Reads every release's period and which releases list each of `codes`: what release
+    /// names and deletions are answered from.
+    private mutating func loadHistory(_ db: Database, codes: [String]) throws {
+        for release in try CodeRelease.fetchAll(db) {
+            guard let period = release.period else { continue }
+            history[release.system, default: []].append(period)
+        }
+        guard !codes.isEmpty else { return }
+        for row in try Row.fetchAll(db, sql: "SELECT code, release_id FROM code WHERE code IN \(Self.placeholders(codes.count))",
+                                    arguments: StatementArguments(codes)) {
+            listedIn[row["code"], default: []].insert(row["release_id"])
+        }
     }
 
     private static func placeholders(_ count: Int) -> String {

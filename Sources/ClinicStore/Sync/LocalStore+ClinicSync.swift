@@ -125,7 +125,10 @@ extension LocalStore {
     /// Clinic: marks a completed sync.
     public func recordSyncCompleted() throws {
         let now = clock.nowMillis()
-        try write { db in try db.execute(sql: "UPDATE sync_state SET last_sync_at = ?", arguments: [now]) }
+        try write { db in
+            try Self.noteReceivedReleases(db, since: try Int64.fetchOne(db, sql: "SELECT last_sync_at FROM sync_state"))
+            try db.execute(sql: "UPDATE sync_state SET last_sync_at = ?", arguments: [now])
+        }
     }
 
     /// Outbox size, cursor, last sync and open conflicts.

@@ -7,7 +7,8 @@ import CommandSupport
 struct CodesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "codes", abstract: "Import, search and show codes.",
-        subcommands: [CodesImport.self, CodesLoadBundled.self, CodesSearch.self, CodesShow.self, CodesReleases.self])
+        subcommands: [CodesImport.self, CodesLoadBundled.self, CodesSearch.self, CodesShow.self, CodesReleases.self,
+                      CodesDiff.self, CodesImpact.self])
 }
 
 extension CodeSystem: ExpressibleByArgument {
@@ -30,14 +31,25 @@ struct CodesImport: ParsableCommand {
     @OptionGroup var options: StoreOptions
     @Option(help: "icd10cm, cpt, hcpcs, modifier, pos, ncci-ptp or mue.") var system: CodeSystem
     @Option(help: "The release name, e.g. ICD10CM-FY2026.") var release: String
-    @Option(help: "First date of service the release applies to (default: today).") var effective: CalendarDate?
+    @Option(help: ArgumentHelp("First date of service the release applies to (default: the code set's calendar).",
+                               discussion: "Without it: icd10cm takes October 1 before its fiscal year (FY2026 -> 2025-10-01), "
+                                   + "cpt January 1 of its year (2026 -> 2026-01-01), the year coming from --year or else "
+                                   + "from the release name (its one four-digit year, e.g. ICD10CM-FY2026, CPT-2026); "
+                                   + "hcpcs, ncci-ptp and mue are quarterly and need --effective; modifier and pos take today. "
+                                   + "The previous release of the system ends the day before; an overlapping or "
+                                   + "out-of-order release is refused."))
+    var effective: CalendarDate?
+    @Option(help: "The release year when the name does not carry it: the fiscal year for icd10cm, the calendar year for cpt.")
+    var year: Int?
     @Option(name: .customLong("effective-to"), help: "Last date it applies to (default: until a newer release).")
     var effectiveTo: CalendarDate?
     @Argument(help: "The file (plain or .gz).") var file: String
 
     func run() throws {
         let store = try options.open()
-        let spec = ReleaseImport(system: system, name: release, effectiveFrom: effective ?? store.today,
+        let from = try effective ?? CodeSetCalendar.effectiveDate(system: system, releaseName: release, year: year,
+                                                                  today: store.today)
+        let spec = ReleaseImport(system: system, name: release, effectiveFrom: from,
                                  effectiveTo: effectiveTo, sourceName: file.split(separator: "/").last.map(String.init) ?? file)
         let label = release, progress = options.progress()
         let imported = try store.importRelease(spec, file: file) { progress.update(label, done: $0, total: $1, unit: "rows") }
@@ -107,14 +119,15 @@ struct CodesShow: ParsableCommand {
     }
 }
 
-/// `clinicsync codes releases`: every release in the store with its dates, size, origin and short SHA-256.
+/// `clinicsync codes releases [--system S]`: every release with its effective range, size, origin and short SHA-256.
 struct CodesReleases: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "releases", abstract: "List the code releases in the store.")
+    static let configuration = CommandConfiguration(commandName: "releases", abstract: "List the code releases in the store with their effective ranges.")
 
     @OptionGroup var options: StoreOptions
+    @Option(help: "Only this code system.") var system: CodeSystem?
 
     func run() throws {
-        let releases = try options.open().releases()
+        let releases = try options.open().releases(system: system)
         try options.emit(releases) {
             Table(headers: ["SYSTEM", "RELEASE", "FROM", "TO", "ENTRIES", "ORIGIN", "SHA256"],
                   rows: releases.map { [$0.system.cliName, $0.name, $0.effectiveFrom, $0.effectiveTo ?? "-",

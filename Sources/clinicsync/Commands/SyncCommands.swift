@@ -95,6 +95,7 @@ struct StatusCommand: ParsableCommand {
         let refusals = refused ? try store.pushRefusals() : nil
         let clock = try ClockView(store: store)
         for warning in clock.warnings { Warning.print(warning) }
+        let newReleases = try store.releasesFromLastSync()
         /// What `status --json` prints: who the store is, its ``SyncStatus`` and, with `--refused`, the refusals.
         struct View: Encodable {
             var role: String, clinicId: String, siteId: String
@@ -102,11 +103,12 @@ struct StatusCommand: ParsableCommand {
             var status: SyncStatus
             var clock: ClockView
             var refusals: [PushRefusal]?
+            var newReleases: [ReceivedRelease]
         }
         let identity = store.identity
         let version = VersionReport(storeMigrations: try store.appliedMigrations())
         let view = View(role: identity.role.rawValue, clinicId: identity.clinicID, siteId: identity.siteID, version: version,
-                        status: status, clock: clock, refusals: refusals)
+                        status: status, clock: clock, refusals: refusals, newReleases: newReleases)
         try options.emit(view) {
             let last = status.lastSyncMillis.map(Self.timestamp) ?? "never"
             var text = """
@@ -120,6 +122,11 @@ struct StatusCommand: ParsableCommand {
                 """
             if status.refusedChanges > 0 && refusals == nil { text += " (see `clinicsync status --refused`)" }
             text += "\n  clock:           " + clock.summary
+            for received in newReleases {
+                text += "\n  new code release: \(received.release.name) (\(received.release.system.cliName), from "
+                    + "\(received.release.effectiveFrom)), brought by the last sync; see "
+                    + received.hints.map { "`\($0)`" }.joined(separator: " and ")
+            }
             if let refusals {
                 text += "\n\n" + Table(headers: ["SEQ", "WHERE", "REASON", "MESSAGE", "WHEN"],
                                         rows: refusals.map { ["\($0.seq)", "\($0.table).\($0.field) \($0.row.prefix(8))",
