@@ -92,13 +92,10 @@ public struct Synchronizer: Sendable {
             summary.restamped += restamped
             try await exchange(into: &summary, progress: progress)
         }
-        if let reading = client.lastClockReading {
-            let difference = ClockDifference(localMillis: store.clock.nowMillis(), centralMillis: reading.centralNowMillis,
-                                             limitMillis: limit)
-            summary.clock = difference
-            try store.recordClockDifference(difference)
+        summary.clock = client.lastClockReading.map {
+            ClockDifference(localMillis: store.clock.nowMillis(), centralMillis: $0.centralNowMillis, limitMillis: limit)
         }
-        try store.recordSyncCompleted()
+        try store.recordSyncCompleted(clock: summary.clock)
         return summary
     }
 

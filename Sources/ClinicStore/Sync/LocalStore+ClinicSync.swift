@@ -122,12 +122,14 @@ extension LocalStore {
         }
     }
 
-    /// Clinic: marks a completed sync.
-    public func recordSyncCompleted() throws {
+    /// Clinic: marks a completed sync, with the clock difference it measured against the central
+    /// node (kept for `status`; see ``lastClockDifference()``), in one transaction.
+    public func recordSyncCompleted(clock difference: ClockDifference? = nil) throws {
         let now = clock.nowMillis()
         try write { db in
             try Self.noteReceivedReleases(db, since: try Int64.fetchOne(db, sql: "SELECT last_sync_at FROM sync_state"))
             try db.execute(sql: "UPDATE sync_state SET last_sync_at = ?", arguments: [now])
+            if let difference { try Self.saveClockDifference(difference, db) }
         }
     }
 

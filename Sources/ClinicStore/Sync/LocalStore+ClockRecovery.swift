@@ -118,15 +118,12 @@ extension LocalStore {
         return ahead > limitMillis ? ahead : nil
     }
 
-    /// Clinic: keeps the clock difference a sync measured against the central node (local only),
-    /// for `status`.
-    public func recordClockDifference(_ difference: ClockDifference) throws {
+    /// Keeps the clock difference a sync measured against the central node (local only), for `status`.
+    static func saveClockDifference(_ difference: ClockDifference, _ db: Database) throws {
         let text = String(decoding: try JSONEncoder().encode(difference), as: UTF8.self)
-        try write { db in
-            try db.execute(sql: """
-                INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value
-                """, arguments: [Self.clockDifferenceKey, text])
-        }
+        try db.execute(sql: """
+            INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value
+            """, arguments: [clockDifferenceKey, text])
     }
 
     /// The clock difference the last sync measured, or `nil` before any.
