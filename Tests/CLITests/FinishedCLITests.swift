@@ -156,12 +156,16 @@ import Testing
             ("unreachable", ["sync", "--server", "http://127.0.0.1:1", "--token", "t"], nil, 3),
             ("no store", ["claim", "list"], cli.folder.appendingPathComponent("none.sqlite").path, 4),
             ("not a store", ["claim", "list"], garbage.path, 4),
+            ("doctor, not a store", ["doctor"], garbage.path, 4),
+            ("doctor, offline clinic never synced", ["doctor", "--offline"], nil, 1),
             ("store exists", ["init", "--clinic", "clinic-a"], nil, 1),
         ]
         for item in cases {
             let result = try cli.run(item.arguments, store: item.store)
             #expect(result.status == item.status, "\(item.label): \(result.stderr)")
-            if item.status > 0 {
+            if item.arguments.first == "doctor" {
+                #expect(result.stdout.hasSuffix(", exit \(item.status)\n"), "\(item.label): the report ends with its verdict: \(result.stdout)")
+            } else if item.status > 0 {
                 #expect(!result.stderr.isEmpty, "\(item.label): the reason is on stderr")
             }
         }
