@@ -130,8 +130,6 @@ let package = Package(
         .testTarget(name: "ClinicStoreTests", dependencies: ["ClinicStore", "BillingModel", "CLITesting", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ClaimExportTests", dependencies: ["ClaimExport", "BillingModel", "CLITesting"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["clinicsync", "CLITesting"]),
-        .testTarget(name: "CommandSupportTests", dependencies: ["CommandSupport", "ClinicStore", "SyncEngine", "SyncModel"]),
-        .testTarget(name: "DoctorTests", dependencies: ["Doctor", "CommandSupport"]),
         .testTarget(name: "SyncEngineTests", dependencies: ["SyncEngine"]),
         .testTarget(
             name: "EndToEndTests",
@@ -169,5 +167,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // Issue 24's pure parts: exit codes, progress, terminal text, manual page; doctor's checks.
+        .testTarget(name: "CommandSupportTests", dependencies: ["CommandSupport", "ClinicStore", "SyncEngine", "SyncModel"]),
+        .testTarget(name: "DoctorTests", dependencies: ["Doctor", "CommandSupport"]),
     ]
 )

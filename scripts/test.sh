@@ -26,9 +26,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 fi
 
-# faketime (a clock moved for one process) and script (a pseudo-terminal) for the command-line
-# tests of `doctor`'s clock check and of progress shown only on a terminal.
-for tool in faketime:faketime script:bsdutils; do
+# faketime (a clock moved for one process), script (a pseudo-terminal) and groff (the manual
+# page formatted) for the command-line tests of `doctor`'s clock check, of progress shown only
+# on a terminal and of `clinicsync manual`.
+for tool in faketime:faketime script:bsdutils groff:groff-base; do
   if ! command -v "${tool%%:*}" >/dev/null 2>&1; then
     echo "Installing ${tool##*:}"
     as_root apt-get update -qq

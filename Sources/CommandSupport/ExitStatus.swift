@@ -22,9 +22,9 @@ public enum ExitStatus: Int32, CaseIterable, Sendable, Codable {
         switch self {
         case .ok: return "success"
         case .findings: return "findings: a check failed or warned, or the command was refused"
-        case .usage: return "usage: the command line is wrong (unknown option, missing or malformed argument)"
-        case .unavailable: return "network: the central node or its database is unreachable or unavailable"
-        case .store: return "store problem: missing, damaged, read-only, locked, full or newer schema"
+        case .usage: return "usage: the command line is wrong (unknown option, bad argument)"
+        case .unavailable: return "network: the central node or its database is unavailable"
+        case .store: return "store problem: missing, damaged, read-only, locked, full or newer"
         }
     }
 

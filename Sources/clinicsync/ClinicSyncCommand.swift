@@ -9,8 +9,8 @@ struct ClinicSyncCommand: AsyncParsableCommand {
         commandName: "clinicsync",
         abstract: "Offline-first medical coding and claims, synced with a central office.",
         discussion: """
-            Every command takes --store PATH (default: $CLINICSYNC_STORE, else ./clinicsync.sqlite)
-            and --json for machine-readable output. Long work shows progress on stderr when it is a
+            Every command takes --store PATH (default: $CLINICSYNC_STORE, else ./clinicsync.sqlite) \
+            and --json for machine-readable output. Long work shows progress on stderr when it is a \
             terminal; --quiet turns it off.
 
             Exit codes:

@@ -47,6 +47,15 @@ import Testing
             #expect(missing.isEmpty, "\(shell) completion lacks \(missing.sorted())")
         }
         #expect(try Clinicsync.run(["completions", "powershell"], in: cli.folder).status == 2)
+        // bash loads the script and completes the subcommands of `claim` from it.
+        let script = cli.folder.appendingPathComponent("clinicsync.bash")
+        try Data(try Clinicsync.run(["completions", "bash"], in: cli.folder).stdout.utf8).write(to: script)
+        let bash = try ChildProcess(URL(fileURLWithPath: "/bin/bash"), ["-c", """
+            source '\(script.path)' && complete -p clinicsync && COMP_WORDS=(clinicsync claim '') && COMP_CWORD=2 \
+            && COMP_LINE='clinicsync claim ' && COMP_POINT=17 && _clinicsync && echo "${COMPREPLY[*]}"
+            """], in: cli.folder, environment: ["PATH": Clinicsync.binary.deletingLastPathComponent().path + ":/usr/bin:/bin"]).wait()
+        #expect(bash.status == 0 && bash.stdout.contains("-F _clinicsync clinicsync"), "\(bash)")
+        #expect(["new", "line", "show", "history", "submit"].allSatisfy { bash.stdout.contains($0) }, "\(bash.stdout)")
 
         let page = cli.folder.appendingPathComponent("clinicsync.1")
         #expect(try Clinicsync.run(["manual", "-o", page.path], in: cli.folder).status == 0)
@@ -57,6 +66,10 @@ import Testing
         #expect(manual.contains(".SH EXIT STATUS") && manual.contains("\\fB\\-\\-store\\fR"))
         let stdout = try Clinicsync.run(["manual"], in: cli.folder)
         #expect(stdout.stdout == manual)
+        // groff formats it as a man page without a single warning.
+        let groff = try ChildProcess(URL(fileURLWithPath: "/usr/bin/env"), ["groff", "-man", "-Tutf8", "-ww", "-z", page.path],
+                                     in: cli.folder).wait()
+        #expect(groff.status == 0 && groff.stderr.isEmpty, "\(groff)")
     }
 
     /// Runs `clinicsync ARGS` on a pseudo-terminal through `script`, which copies what the
@@ -143,12 +156,16 @@ import Testing
             ("unreachable", ["sync", "--server", "http://127.0.0.1:1", "--token", "t"], nil, 3),
             ("no store", ["claim", "list"], cli.folder.appendingPathComponent("none.sqlite").path, 4),
             ("not a store", ["claim", "list"], garbage.path, 4),
+            ("doctor, not a store", ["doctor"], garbage.path, 4),
+            ("doctor, offline clinic never synced", ["doctor", "--offline"], nil, 1),
             ("store exists", ["init", "--clinic", "clinic-a"], nil, 1),
         ]
         for item in cases {
             let result = try cli.run(item.arguments, store: item.store)
             #expect(result.status == item.status, "\(item.label): \(result.stderr)")
-            if item.status > 0 {
+            if item.arguments.first == "doctor" {
+                #expect(result.stdout.hasSuffix(", exit \(item.status)\n"), "\(item.label): the report ends with its verdict: \(result.stdout)")
+            } else if item.status > 0 {
                 #expect(!result.stderr.isEmpty, "\(item.label): the reason is on stderr")
             }
         }

@@ -30,8 +30,8 @@ struct ManualCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "manual", abstract: "Print the manual page (man 1 clinicsync) of every command.",
         discussion: """
-            man -l <(clinicsync manual) reads it at once; clinicsync manual -o ~/.local/share/man/man1/clinicsync.1
-            installs it for `man clinicsync`.
+            man -l <(clinicsync manual) reads it at once; \
+            clinicsync manual -o ~/.local/share/man/man1/clinicsync.1 installs it for `man clinicsync`.
             """)
     @Option(name: [.customShort("o"), .long], help: "Write the page to this file (default: standard output).")
     var output: String?

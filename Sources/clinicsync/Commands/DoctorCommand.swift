@@ -11,15 +11,15 @@ struct DoctorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor", abstract: "Check that a store is healthy and can sync.",
         discussion: """
-            Checks the store's integrity (PRAGMA quick_check), schema, free disk and file mode; for a
-            clinic also the central node (reachable, token accepted, clock difference against the skew
-            limit, with one read-only request), the outbox and its age, the last sync and refused
+            Checks the store's integrity (PRAGMA quick_check), schema, free disk and file mode; for a \
+            clinic also the central node (reachable, token accepted, clock difference against the skew \
+            limit, with one read-only request), the outbox and its age, the last sync and refused \
             changes; and open conflicts with the age of the oldest.
 
-            With --postgres URL, checks a central node's PostgreSQL database instead: connected,
+            With --postgres URL, checks a central node's PostgreSQL database instead: connected, \
             answering, clinics enrolled, open conflicts.
 
-            Exit: 0 all ok; 1 a warning, or a failed token, clock, outbox or conflict check;
+            Exit: 0 all ok; 1 a warning, or a failed token, clock, outbox or conflict check; \
             3 the central node (or its database) unreachable or unavailable; 4 a store problem.
             """)
     @OptionGroup var options: StoreOptions
