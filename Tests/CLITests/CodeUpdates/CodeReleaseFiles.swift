@@ -21,17 +21,17 @@ enum CodeReleaseFiles {
     /// CPT 2025: 99201 is deleted by CPT 2026, 99213 re-described, 99215 added.
     static let cpt2025 = """
         code,description
-        99201,TEST - New patient office visit, lowest level
-        99213,TEST - Established patient office visit, low complexity
-        99214,TEST - Established patient office visit, moderate complexity
+        99201,"TEST - New patient office visit, lowest level"
+        99213,"TEST - Established patient office visit, low complexity"
+        99214,"TEST - Established patient office visit, moderate complexity"
         36415,TEST - Blood draw from a vein
 
         """
     static let cpt2026 = """
         code,description
-        99213,TEST - Established patient office or outpatient visit, low complexity
-        99214,TEST - Established patient office visit, moderate complexity
-        99215,TEST - Established patient office visit, high complexity
+        99213,"TEST - Established patient office or outpatient visit, low complexity"
+        99214,"TEST - Established patient office visit, moderate complexity"
+        99215,"TEST - Established patient office visit, high complexity"
         36415,TEST - Blood draw from a vein
 
         """
