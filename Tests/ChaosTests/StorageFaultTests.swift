@@ -101,7 +101,8 @@ import Testing
             #expect(throws: StoreError.diskFull(path: path)) { try store.importRelease(Self.bigImport, file: list) }
             #expect(try store.releases().isEmpty)
         }
-        let importing = try Clinicsync.run(["codes", "import", "--system", "cpt", "--release", "BIG", list, "--store", path],
+        let importing = try Clinicsync.run(["codes", "import", "--system", "cpt", "--release", "BIG", "--effective", "2025-01-01", list,
+                                            "--store", path],
                                            in: disk.folder)
         Self.expectOneLine(importing, "Error: the disk holding \(path) is full; free some space and retry; nothing was changed")
 

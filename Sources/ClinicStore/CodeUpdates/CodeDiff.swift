@@ -52,11 +52,13 @@ public struct CodeDiff: Codable, Sendable, Equatable {
     public var deleted: [Code]
     /// Codes both list with a different description or billable flag, by code.
     public var changed: [Change]
-    /// How long the comparison took in the store, in milliseconds (what the diff costs).
+    /// How long the comparison took in the store, in milliseconds of wall-clock time.
     public var elapsedMilliseconds: Double
+    /// The CPU time the comparison used, in milliseconds (on a busy machine, less than the wall time).
+    public var cpuMilliseconds: Double
 
     enum CodingKeys: String, CodingKey {
         case system, from, to, added, deleted, changed
-        case elapsedMilliseconds = "elapsed_ms"
+        case elapsedMilliseconds = "elapsed_ms", cpuMilliseconds = "cpu_ms"
     }
 }

@@ -10,7 +10,7 @@ extension LocalStore {
     /// ended (`imported_at` after `previousSyncMillis`); a sync that brought none clears the note.
     static func noteReceivedReleases(_ db: Database, since previousSyncMillis: Int64?) throws {
         let ids = try String.fetchAll(db, sql: """
-            SELECT id FROM code_release WHERE origin = 'central' AND imported_at >= ? ORDER BY system, effective_from
+            SELECT id FROM code_release WHERE origin = 'central' AND imported_at > ? ORDER BY system, effective_from
             """, arguments: [previousSyncMillis ?? 0])
         if ids.isEmpty {
             try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [receivedReleasesSetting])

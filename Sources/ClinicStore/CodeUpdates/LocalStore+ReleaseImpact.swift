@@ -11,27 +11,14 @@ extension LocalStore {
     public func releaseImpact(_ key: String, system: CodeSystem? = nil) throws -> ReleaseImpactReport {
         try read { db in
             let release = try Self.release(named: key, system: system, db)
-            guard let period = release.period else {
-                throw StoreError.corrupt(path: path, detail: "release \(release.name) has an unreadable date")
-            }
             let previous = try Self.previousRelease(of: release, db)
             var deleted: Set<String> = []
             if let previous, release.system.hasCodeList {
                 deleted = Set(try Self.codes(in: previous.id, notIn: release.id, system: release.system, db).map(\.code))
             }
-            let open = try ClaimRecord.filter(ClaimRecord.Columns.deleted == 0).order(ClaimRecord.Columns.id).fetchAll(db)
+            let claims = try ClaimRecord.filter(ClaimRecord.Columns.deleted == 0).order(ClaimRecord.Columns.id).fetchAll(db)
                 .map { $0.claim(lines: try Self.fetchLines(db, claimID: $0.id)) }
-                .filter { $0.lifecycle.allowsCodingEdits && !$0.lifecycle.isTerminal }
-            let touched = open.compactMap { claim -> ReleaseImpactReport.ClaimImpact? in
-                let impacts = ReleaseImpact.assess(claim, release: period, system: release.system, deleted: deleted)
-                guard !impacts.isEmpty else { return nil }
-                return ReleaseImpactReport.ClaimImpact(
-                    id: claim.id, claimNumber: claim.claimNumber, clinic: claim.clinicID, status: claim.lifecycle.stage.name,
-                    firstServiceDate: claim.lines.map(\.serviceDate).min(),
-                    lastServiceDate: claim.lines.map { $0.serviceDateTo ?? $0.serviceDate }.max(), impacts: impacts)
-            }.sorted { ($0.claimNumber, $0.id) < ($1.claimNumber, $1.id) }
-            return ReleaseImpactReport(release: release, previous: previous, deletedCodes: deleted.count,
-                                       openClaims: open.count, claims: touched)
+            return try ReleaseImpactReport.build(release: release, previous: previous, deleted: deleted, claims: claims)
         }
     }
 }

@@ -40,4 +40,34 @@ public struct ReleaseImpactReport: Codable, Sendable, Equatable {
         case release, previous, claims
         case deletedCodes = "deleted_codes", openClaims = "open_claims"
     }
+
+    /// The report for `release` over `claims` (any claims: the open ones are picked here, as
+    /// not yet submitted in their round or rejected, and not voided or replaced), by
+    /// ``BillingModel/ReleaseImpact/assess(_:release:system:deleted:)``; every store that holds
+    /// claims (the SQLite store, the PostgreSQL central node) builds it here.
+    public static func build(release: CodeRelease, previous: CodeRelease?, deleted: Set<String>,
+                             claims: [Claim]) throws -> ReleaseImpactReport {
+        guard let period = release.period else {
+            throw StoreError.invalid(entity: "release", field: "effective_from", reason: "\(release.name) has an unreadable date")
+        }
+        let open = claims.filter { $0.lifecycle.allowsCodingEdits && !$0.lifecycle.isTerminal }
+        let touched = open.compactMap { claim -> ClaimImpact? in
+            let impacts = ReleaseImpact.assess(claim, release: period, system: release.system, deleted: deleted)
+            guard !impacts.isEmpty else { return nil }
+            return ClaimImpact(id: claim.id, claimNumber: claim.claimNumber, clinic: claim.clinicID,
+                               status: claim.lifecycle.stage.name, firstServiceDate: claim.lines.map(\.serviceDate).min(),
+                               lastServiceDate: claim.lines.map { $0.serviceDateTo ?? $0.serviceDate }.max(), impacts: impacts)
+        }.sorted { ($0.claimNumber, $0.id) < ($1.claimNumber, $1.id) }
+        return ReleaseImpactReport(release: release, previous: previous, deletedCodes: deleted.count,
+                                   openClaims: open.count, claims: touched)
+    }
+
+    /// The lifecycle stages of an open claim (what ``build(release:previous:deleted:claims:)``
+    /// keeps), for a store to narrow what it reads.
+    public static var openStages: [ClaimLifecycle.Stage] {
+        ClaimLifecycle.Stage.allCases.filter {
+            let lifecycle = ClaimLifecycle(round: 1, stage: $0)
+            return lifecycle.allowsCodingEdits && !lifecycle.isTerminal
+        }
+    }
 }

@@ -63,19 +63,24 @@ struct CodesDiff: ParsableCommand {
     }
 }
 
-/// `clinicsync codes impact --release R [--system S]`: the open claims a release touches.
-struct CodesImpact: ParsableCommand {
+/// `clinicsync codes impact --release R [--system S] [--postgres URL]`: the open claims a release touches,
+/// in the store file or at the PostgreSQL central node.
+struct CodesImpact: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "impact",
         abstract: "Open claims a release touches: codes it deletes, dates of service that straddle its start.",
-        discussion: "Open claims are those not yet submitted, or rejected and in rework. On the central store, every clinic's.")
+        discussion: "Open claims are those not yet submitted, or rejected and in rework. On the central store (or with "
+            + "--postgres, at the PostgreSQL central node, over its published releases), every clinic's.")
 
     @OptionGroup var options: StoreOptions
+    @OptionGroup var postgres: PostgresOption
     @Option(help: "The release (name or id).") var release: String
     @Option(help: "The release's code system, when two systems have a release of that name.") var system: CodeSystem?
 
-    func run() throws {
-        let report = try options.open().releaseImpact(release, system: system)
+    func run() async throws {
+        let release = self.release, system = self.system
+        let report = try await postgres.withCentral { try await $0.releaseImpact(release, system: system) }
+            ?? options.open().releaseImpact(release, system: system)
         try options.emit(report) {
             let header = "\(report.release.system.cliName) \(report.release.name) from \(report.release.effectiveFrom)"
                 + (report.previous.map { " (after \($0.name)): \(report.deletedCodes) codes deleted" } ?? ": the first release")

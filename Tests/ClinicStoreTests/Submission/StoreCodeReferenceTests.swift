@@ -8,16 +8,17 @@ import Testing
     static let codes: Set<String> = ["99213", "36415", "93000", "E119", "25", "11"]
 
     /// A (open-ended, 2024) has every code; B and C cover January 2025 with the same start,
-    /// C imported later.
+    /// C imported later. Releases taken as they come (``ReleaseImport/Ordering/fitted``, as
+    /// from the central office) may overlap like this; a checked import refuses C.
     static func store() throws -> LocalStore {
         let store = try TestStores.clinic()
         try SubmissionFixtures.importRelease(store, .cpt, name: "A", effective: "2024-01-01",
                                              text: "code,description\n99213,Visit\n36415,Blood draw\n93000,ECG\n")
         try SubmissionFixtures.importRelease(store, .cpt, name: "B", effective: "2025-01-01", to: "2025-01-31",
-                                             text: "code,description\n99213,Visit\n")
+                                             ordering: .fitted, text: "code,description\n99213,Visit\n")
         SubmissionFixtures.advance(store)
         try SubmissionFixtures.importRelease(store, .cpt, name: "C", effective: "2025-01-01", to: "2025-01-31",
-                                             text: "code,description\n99213,Visit\n93000,ECG\n")
+                                             ordering: .fitted, text: "code,description\n99213,Visit\n93000,ECG\n")
         return store
     }
 

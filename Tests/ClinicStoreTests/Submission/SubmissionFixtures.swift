@@ -101,12 +101,14 @@ enum SubmissionFixtures {
         return try store.claim(claim.id)
     }
 
-    /// Imports a release file's text as `system`, in force from `effective`.
+    /// Imports a release file's text as `system`, in force from `effective` (checked against the
+    /// releases held unless `ordering` says otherwise).
     @discardableResult
     static func importRelease(_ store: LocalStore, _ system: CodeSystem, name: String, effective: String,
-                              to: String? = nil, text: String) throws -> CodeRelease {
+                              to: String? = nil, ordering: ReleaseImport.Ordering = .checked, text: String) throws -> CodeRelease {
         try store.importRelease(ReleaseImport(system: system, name: name, effectiveFrom: CalendarDate(effective)!,
-                                              effectiveTo: to.flatMap(CalendarDate.init), sourceName: "\(name).txt"),
+                                              effectiveTo: to.flatMap(CalendarDate.init), sourceName: "\(name).txt",
+                                              ordering: ordering),
                                 bytes: Array(text.utf8))
     }
 
