@@ -25,8 +25,9 @@ import Testing
             central = cli.folder.appendingPathComponent("central.sqlite").path
             let tokenFile = cli.folder.appendingPathComponent("admin.token")
             try "admin-token-for-the-clock-test-0123".write(to: tokenFile, atomically: true, encoding: .utf8)
-            guard try cli.run(["init", "--central"], store: central).status == 0 else { throw CLIRunner.Failure(arguments: ["init"], result: .init(status: 1, stdout: "", stderr: "")) }
-            server = try ServeProcess(store: central, adminTokenFile: tokenFile.path, folder: cli.folder)
+            let created = try cli.run(["init", "--central"], store: central)
+            guard created.succeeded else { throw CLIRunner.Failure(arguments: ["init", "--central"], result: created) }
+            server = try ServeProcess.start(store: central, adminTokenFile: tokenFile.path, folder: cli.folder)
             let enrolled = try cli.run(["admin", "enroll", "--clinic", "clinic-a", "--json"], store: central)
             token = try #require((try enrolled.json() as? [String: Any])?["token"] as? String)
         }

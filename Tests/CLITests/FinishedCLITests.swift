@@ -9,18 +9,21 @@ import Testing
         let cli = try CLIRunner()
         let version = try Clinicsync.run(["--version"], in: cli.folder)
         #expect(version.status == 0)
-        #expect(version.stdout.hasPrefix("clinicsync 0.") && version.stdout.contains("store schema 1")
-                && version.stdout.contains("migrations v1-v2") && version.stdout.contains("SQLite 3."), "\(version.stdout)")
         let json = try #require(try Clinicsync.run(["version", "--json"], in: cli.folder).json() as? [String: Any])
         #expect(json["schema_version"] as? Int == 1 && (json["sqlite_version"] as? String)?.hasPrefix("3.") == true)
-        #expect(json["migrations"] as? [String] == ["v1", "v2"])
+        // Every migration this build knows, in order: v1 … vN.
+        let migrations = try #require(json["migrations"] as? [String])
+        #expect(migrations.count >= 2 && migrations == (1...migrations.count).map { "v\($0)" }, "\(migrations)")
+        #expect(version.stdout.hasPrefix("clinicsync 0.") && version.stdout.contains("store schema 1")
+                && version.stdout.contains("migrations v1-v\(migrations.count)") && version.stdout.contains("SQLite 3."),
+                "\(version.stdout)")
 
         #expect(try cli.run(["init", "--clinic", "clinic-a"]).status == 0)
         let status = try cli.run(["status"])
         #expect(status.stdout.contains("version:         clinicsync 0.") && status.stdout.contains("(current)"), "\(status.stdout)")
         let statusJSON = try #require(try cli.run(["status", "--json"]).json() as? [String: Any])
         let versionJSON = try #require(statusJSON["version"] as? [String: Any])
-        #expect(versionJSON["store_migrations"] as? [String] == ["v1", "v2"])
+        #expect(versionJSON["store_migrations"] as? [String] == migrations, "a new store has every migration")
     }
 
     /// Every visible command path, from ArgumentParser's own dump of the tree.
@@ -85,8 +88,10 @@ import Testing
         let file = cli.folder.appendingPathComponent("hcpcs.csv")
         try Data(("code,description\n" + (0..<6000).map { "J\(String(format: "%04d", $0)),Demo drug \($0)" }
             .joined(separator: "\n") + "\n").utf8).write(to: file)
+        // Quarterly releases, one after another (an overlapping release is refused).
+        let effective = ["H1": "2025-01-01", "H2": "2025-04-01", "H3": "2025-07-01"]
         func importing(_ release: String, _ extra: [String]) -> [String] {
-            ["codes", "import", "--system", "hcpcs", "--release", release, "--effective", "2025-01-01", file.path,
+            ["codes", "import", "--system", "hcpcs", "--release", release, "--effective", effective[release]!, file.path,
              "--store", cli.store] + extra
         }
         let shown = try Self.onTerminal(importing("H1", []), in: cli.folder)
@@ -103,7 +108,7 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.replacingOccurrences(of: "\r", with: "").utf8))
         #expect((object as? [String: Any])?["entry_count"] as? Int == 6000)
 
-        let piped = try cli.run(["codes", "import", "--system", "hcpcs", "--release", "H4", "--effective", "2025-01-01", file.path])
+        let piped = try cli.run(["codes", "import", "--system", "hcpcs", "--release", "H4", "--effective", "2025-10-01", file.path])
         #expect(piped.status == 0 && piped.stderr.isEmpty, "no progress when stderr is not a terminal: \(piped.stderr)")
     }
 

@@ -77,7 +77,7 @@ import Testing
                 "\(unknownField.stderr)")
 
         let missing = try cli.run(["claim", "list"], store: cli.folder.appendingPathComponent("nope.sqlite").path)
-        #expect(missing.refused("clinicsync init"), "\(missing)")
+        #expect(missing.refused("clinicsync init", code: ExitCodes.store), "\(missing)")
         #expect(try cli.run(["init", "--clinic", "clinic-a"]).refused("already"), "init refuses to overwrite a store")
     }
 }

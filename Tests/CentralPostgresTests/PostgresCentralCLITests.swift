@@ -87,10 +87,10 @@ extension PostgresSuites {
         @Test func anUnreachableDatabaseIsOneLineWithoutThePassword() throws {
             let failed = try CLIProcess.run(["conflicts", "list", "--postgres",
                                              "postgres://clinicsync:s3cret-pw@127.0.0.1:1/postgres?sslmode=disable"])
-            #expect(failed.refused("127.0.0.1:1") && failed.errorLines.count == 1, "\(failed)")
+            #expect(failed.refused("127.0.0.1:1", code: ExitCodes.unavailable) && failed.errorLines.count == 1, "\(failed)")
             #expect(failed.stderr.contains("127.0.0.1:1") && !failed.stderr.contains("s3cret-pw"), "\(failed.stderr)")
             let badURL = try CLIProcess.run(["claim", "set", "C1", "notes", "x", "--postgres", "mysql://u:s3cret-pw@h/db"])
-            #expect(badURL.refused() && badURL.errorLines.count == 1 && !badURL.stderr.contains("s3cret-pw"),
+            #expect(badURL.refused(code: ExitCodes.usage) && badURL.errorLines.count == 1 && !badURL.stderr.contains("s3cret-pw"),
                     "\(badURL)")
         }
     }

@@ -62,7 +62,7 @@ import Testing
         if crash.onServer {
             let server = world.server.waitForDeath()
             #expect(server?.crashed(at: crash.point.rawValue) == true, "the server never reached \(crash.armed): \(String(describing: server))")
-            #expect(exit.refused(code: ExitCodes.failed), "the sync did not fail with one clear error line: \(exit)")
+            #expect(exit.refused(code: ExitCodes.unavailable), "the sync did not fail with one clear error line: \(exit)")
         } else {
             #expect(exit.crashed(at: crash.point.rawValue), "the sync never reached \(crash.armed): \(exit)")
         }

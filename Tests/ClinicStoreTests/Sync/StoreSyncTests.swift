@@ -162,7 +162,11 @@ import Testing
         #expect(!stored.contains(token) && !stored.contains { $0.contains(token.split(separator: ".")[1]) })
         try central.revoke(clinicID: "alpha")
         #expect(try central.authenticate(token: token) == nil)
-        let rotated = try central.enroll(clinicID: "alpha")
+        #expect(throws: StoreError.notAllowed(entity: "clinic", id: "alpha",
+                                              reason: "its token is revoked: give --reinstate to enroll it again")) {
+            try central.enroll(clinicID: "alpha")
+        }
+        let rotated = try central.enroll(clinicID: "alpha", reinstate: true)
         #expect(rotated != token)
         #expect(try central.authenticate(token: rotated) == "alpha")
     }
