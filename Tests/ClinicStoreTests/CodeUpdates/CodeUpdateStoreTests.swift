@@ -86,4 +86,18 @@ import Testing
         #expect(Dictionary(uniqueKeysWithValues: report.claims.map { ($0.id, $0.clinic) }) == expected)
         #expect(report.claims.allSatisfy { $0.impacts.map(\.kind) == [.deletedCode] && $0.impacts.first?.code == "J029" })
     }
+
+    @Test func aCategoryIILineCarriesAPerformanceModifierAtZeroCharge() throws {
+        typealias F = SubmissionFixtures
+        let store = try F.store()
+        let people = try F.people(in: store)
+        #expect(Set(try ["1P", "2P", "3P", "8P"].flatMap { try store.lookupCode($0) }.map(\.code)) == ["1P", "2P", "3P", "8P"])
+        let claim = try F.claim(in: store, patient: people.subscriber,
+                                lines: [F.line("99213"), F.line("3074F", ["8P"], charge: "0.00")])
+        let check = try store.checkClaim(claim.id)
+        #expect(!check.hasErrors, "\(check.findings)")
+        let unknown = try F.claim(in: store, patient: people.subscriber, lines: [F.line("99213"), F.line("3074F", ["9P"], charge: "0.00")])
+        let refused = try store.checkClaim(unknown.id).findings
+        #expect(refused.filter { $0.severity == .error }.map(\.rule) == [.modifierUnknown], "a modifier outside the list is still refused: \(refused)")
+    }
 }
