@@ -48,30 +48,10 @@ enum CentralSchema {
         }
     }
 
-    /// The PostgreSQL type of a synced column. A column of any type (the conflict table's two
-    /// value columns, untyped in SQLite) is kept as JSON text.
-    static func columnType(table: String, column: String, spec: (type: SyncedTable.ColumnType, nullable: Bool)) -> String {
-        let base: String
-        switch spec.type {
-        case .integer: base = "bigint"
-        case .text, .any: base = "text"
-        }
-        return spec.nullable ? base : "\(base) NOT NULL"
-    }
-
     /// Whether a synced column is stored as JSON text (a column of any scalar type).
     static func isJSONColumn(table: String, column: String) -> Bool {
         SyncedTable.all[table]?.columns[column]?.type == .any
     }
-
-    /// Column defaults the SQLite schema has (a row insert may leave these out).
-    static let defaults: [String: [String: String]] = [
-        "payer": ["filing_indicator": "'CI'", "deleted": "0"],
-        "claim": ["pos": "'11'", "diagnoses": "''", "frequency": "'1'", "lifecycle": "16", "total_charge_cents": "0",
-                  "notes": "''"],
-        "service_line": ["modifiers": "''"],
-        "conflict": ["status": "0"],
-    ]
 
     /// Version 2, frozen: each clinic site's recent sync requests and the changes refused from
     /// each clinic by reason (`clinicsync admin clinics`), as in the SQLite store's v3.
@@ -100,6 +80,7 @@ enum CentralSchema {
         """,
     ]
 
+    /// Version 1, frozen.
     static var version1: [String] {
         var statements = [
             """
@@ -159,17 +140,111 @@ enum CentralSchema {
             )
             """,
         ]
-        for name in SyncedTable.all.keys.sorted() {
-            let table = SyncedTable.all[name]!
-            let columns = table.columns.keys.sorted().map { column -> String in
-                var line = "\(column) \(columnType(table: name, column: column, spec: table.columns[column]!))"
-                if let value = defaults[name]?[column] ?? (column == "deleted" ? "0" : nil) { line += " DEFAULT \(value)" }
-                return line
-            }
-            statements.append("CREATE TABLE \(name) (id text PRIMARY KEY, \(columns.joined(separator: ", ")))")
-        }
-        statements.append("CREATE INDEX service_line_claim ON service_line (claim_id)")
-        statements.append("CREATE INDEX conflict_row ON conflict (row_id)")
+        // The synced tables as SyncedTable described them when v1 shipped, frozen as text: a
+        // column added to the catalogue later comes with a migration of its own, and never
+        // changes v1 for new databases.
+        statements += [
+            """
+            CREATE TABLE claim (
+              id text PRIMARY KEY,
+              billing_npi text NOT NULL,
+              claim_number text NOT NULL,
+              deleted bigint NOT NULL DEFAULT 0,
+              diagnoses text NOT NULL DEFAULT '',
+              frequency text NOT NULL DEFAULT '1',
+              lifecycle bigint NOT NULL DEFAULT 16,
+              notes text NOT NULL DEFAULT '',
+              original_claim_id text,
+              owner text NOT NULL,
+              patient_id text NOT NULL,
+              payer_claim_number text,
+              payer_id text NOT NULL,
+              pos text NOT NULL DEFAULT '11',
+              rendering_npi text,
+              total_charge_cents bigint NOT NULL DEFAULT 0
+            )
+            """,
+            """
+            CREATE TABLE conflict (
+              id text PRIMARY KEY,
+              deleted bigint NOT NULL DEFAULT 0,
+              field text NOT NULL,
+              kind text NOT NULL,
+              loser_value text,
+              loser_version text NOT NULL,
+              message text NOT NULL,
+              owner text NOT NULL,
+              resolution text,
+              row_id text NOT NULL,
+              status bigint NOT NULL DEFAULT 0,
+              tbl text NOT NULL,
+              winner_value text,
+              winner_version text NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE patient (
+              id text PRIMARY KEY,
+              address text,
+              city text,
+              deleted bigint NOT NULL DEFAULT 0,
+              dob text NOT NULL,
+              first_name text NOT NULL,
+              last_name text NOT NULL,
+              member_id text NOT NULL,
+              owner text NOT NULL,
+              relationship text,
+              sex text NOT NULL,
+              state text,
+              subscriber_id text,
+              zip text
+            )
+            """,
+            """
+            CREATE TABLE payer (
+              id text PRIMARY KEY,
+              deleted bigint NOT NULL DEFAULT 0,
+              filing_indicator text NOT NULL DEFAULT 'CI',
+              name text NOT NULL,
+              owner text NOT NULL,
+              payer_id text NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE provider (
+              id text PRIMARY KEY,
+              address text,
+              city text,
+              deleted bigint NOT NULL DEFAULT 0,
+              name text NOT NULL,
+              npi text NOT NULL,
+              owner text NOT NULL,
+              state text,
+              tax_id text,
+              taxonomy text,
+              zip text
+            )
+            """,
+            """
+            CREATE TABLE service_line (
+              id text PRIMARY KEY,
+              charge_cents bigint NOT NULL,
+              claim_id text NOT NULL,
+              deleted bigint NOT NULL DEFAULT 0,
+              dx_pointers text NOT NULL,
+              line_number bigint NOT NULL,
+              modifiers text NOT NULL DEFAULT '',
+              owner text NOT NULL,
+              pos text,
+              procedure_code text NOT NULL,
+              service_date text NOT NULL,
+              service_date_to text,
+              units bigint NOT NULL
+            )
+            """,
+            "CREATE INDEX service_line_claim ON service_line (claim_id)",
+            "CREATE INDEX conflict_row ON conflict (row_id)",
+        ]
         return statements
     }
 }

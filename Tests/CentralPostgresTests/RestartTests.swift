@@ -50,15 +50,15 @@ extension PostgresSuites {
             }
             let client = try world.client(for: writer, through: 0)
             var synchronizer = Synchronizer(store: writer, client: client)
-            synchronizer.pushBatch = 20  // 75 batches: the restart lands among them
+            synchronizer.pushBatch = 10  // 150 batches: the restart lands among them
             let sync = Task { try await synchronizer.run() }
             // Restart once the first batches are in, while the rest are on their way (bounded wait).
             let deadline = ContinuousClock.now + .seconds(60)
-            while try await world.central.logHead() < 200, ContinuousClock.now < deadline {
+            while try await world.central.logHead() < 100, ContinuousClock.now < deadline {
                 try await Task.sleep(for: .milliseconds(5))
             }
             let headAtRestart = try await world.central.logHead()
-            try #require(headAtRestart >= 200, "the sync pushed only \(headAtRestart) changes in 60 s")
+            try #require(headAtRestart >= 100, "the sync pushed only \(headAtRestart) changes in 60 s")
             try TestDatabase.control("restart -m fast")
             #expect(headAtRestart < 1_500, "the restart came in the middle of the sync")
             let interrupted = await sync.result

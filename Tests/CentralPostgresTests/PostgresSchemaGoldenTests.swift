@@ -1,0 +1,69 @@
+@testable import CentralPostgres
+import ClinicStore
+import Foundation
+import Testing
+
+extension PostgresSuites {
+    /// `Schemas/postgres-schema.txt` is the golden description of a migrated PostgreSQL central
+    /// schema (tables with their columns, types, nullability and defaults; indexes), as
+    /// `Schemas/schema.sql` is for SQLite: a schema change must show up there
+    /// (`CLINICSYNC_UPDATE_GOLDEN=1` rewrites it; review the diff). And the synced tables there
+    /// agree with the catalogue (`SyncedTable.all`): every column, its type and nullability.
+    @Suite(.needsPostgres) struct PostgresSchemaGoldenTests {
+        /// One line per column, then one per index, in name order; the schema's name left out.
+        static func describe(_ central: PostgresCentral, schema: String) async throws -> [String] {
+            let logger = TestDatabase.logger
+            return try await central.gateway.transaction(readOnly: true) { connection in
+                var lines: [String] = []
+                for row in try await connection.rows("""
+                    SELECT table_name::text, column_name::text, data_type::text, is_nullable::text, column_default::text
+                    FROM information_schema.columns WHERE table_schema = $1 ORDER BY table_name, column_name
+                    """, [.text(schema)], logger: logger) {
+                    let (table, column, type, nullable, defaultValue) = try row.decode((String, String, String, String, String?).self)
+                    let unqualified = defaultValue?.replacingOccurrences(of: "\(schema).", with: "")
+                    lines.append("\(table).\(column) \(type)\(nullable == "NO" ? " NOT NULL" : "")"
+                                 + (unqualified.map { " DEFAULT \($0)" } ?? ""))
+                }
+                for row in try await connection.rows("""
+                    SELECT indexname::text, indexdef::text FROM pg_indexes WHERE schemaname = $1 ORDER BY indexname
+                    """, [.text(schema)], logger: logger) {
+                    let (_, definition) = try row.decode((String, String).self)
+                    lines.append(definition.replacingOccurrences(of: "\(schema).", with: ""))
+                }
+                return lines
+            }
+        }
+
+        static var golden: URL {
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("Schemas/postgres-schema.txt")
+        }
+
+        @Test func aMigratedDatabaseMatchesTheGoldenFileAndTheCatalogue() async throws {
+            let configuration = try TestDatabase.configuration()
+            let central = try await TestDatabase.backend(configuration)
+            let lines = try await Self.describe(central, schema: configuration.schema)
+            await central.shutdown()
+            let dump = lines.joined(separator: "\n") + "\n"
+            if ProcessInfo.processInfo.environment["CLINICSYNC_UPDATE_GOLDEN"] == "1" {
+                try dump.write(to: Self.golden, atomically: true, encoding: .utf8)
+            }
+            let expected = try String(contentsOf: Self.golden, encoding: .utf8)
+            #expect(dump == expected, "the migrated PostgreSQL schema differs from Schemas/postgres-schema.txt")
+
+            // The synced tables as the catalogue declares them: same columns (besides id), types, nullability.
+            for (name, table) in SyncedTable.all {
+                let columns = lines.filter { $0.hasPrefix("\(name).") && !$0.hasPrefix("\(name).id ") }
+                    .map { String($0.dropFirst(name.count + 1)) }
+                #expect(Set(columns.map { String($0.prefix { $0 != " " }) }) == Set(table.columns.keys),
+                        "\(name): PostgreSQL columns differ from the catalogue")
+                for (column, spec) in table.columns {
+                    let type = spec.type == .integer ? "bigint" : "text"
+                    let line = columns.first { $0.hasPrefix("\(column) ") } ?? ""
+                    #expect(line.hasPrefix("\(column) \(type == "bigint" ? "bigint" : "text")"), "\(name).\(column): \(line)")
+                    #expect(line.contains("NOT NULL") == !spec.nullable, "\(name).\(column) nullability: \(line)")
+                }
+            }
+        }
+    }
+}
