@@ -152,7 +152,7 @@ public final class LocalStore: Sendable {
 
     private static func initialize(writer: any DatabaseWriter, path: String, role: StoreRole, clinicID: String,
                                    name: String?, clock: any StoreClock, ids: IdentifierGenerator) throws -> LocalStore {
-        let siteID = (role == .central ? "central-" : "\(clinicID)-") + ids.hex(count: 8)
+        let siteID = (role == .central ? "central-" : "\(clinicID)-") + ids.hex(count: SiteBinding.newSiteHexDigits)
         let identity = StoreIdentity(role: role, clinicID: role == .central ? centralOwner : clinicID,
                                      clinicName: name, siteID: siteID)
         do {

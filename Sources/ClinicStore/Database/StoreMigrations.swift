@@ -20,6 +20,10 @@ public enum StoreMigrations {
         migrator.registerMigration("v3") { db in
             for statement in V3.statements { try db.execute(sql: statement) }
         }
+        // Numbered v6 on this branch (others add v4 and v5 alongside); renumbered at merge.
+        migrator.registerMigration("v6") { db in
+            for statement in V6.statements { try db.execute(sql: statement) }
+        }
         return migrator
     }
 }
