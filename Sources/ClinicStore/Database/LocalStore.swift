@@ -45,6 +45,12 @@ public final class LocalStore: Sendable {
                 throw StoreError.alreadyInitialized(path: path)
             }
         }
+        // Readable by its owner only (DESIGN §4): the file exists, 0600, before SQLite opens it,
+        // and SQLite gives its -wal and -shm files the database file's permissions.
+        if !FileManager.default.fileExists(atPath: path) {
+            _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        }
+        try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         let writer = try openWriter(path: path, create: true)
         return try initialize(writer: writer, path: path, role: role, clinicID: clinicID, name: name,
                               clock: clock, ids: ids)

@@ -44,8 +44,10 @@ public enum PushScreen {
         }
     }
 
-    /// The conflict columns that say what a conflict is about: set once, by its insert.
-    static let conflictSubject: Set<String> = ["kind", "tbl", "row_id", "field"]
+    /// The conflict columns that say what a conflict is about and what its sides were: set
+    /// once, by its insert (a resolution writes only `status` and `resolution`).
+    static let conflictSubject: Set<String> = ["kind", "tbl", "row_id", "field", "winner_value", "winner_version",
+                                               "loser_value", "loser_version", "message"]
 
     /// The rows whose owners ``verdict(_:clinicID:siteID:facts:)`` needs besides the changed row:
     /// each reference the change writes, to a synced table (so a backend may put the table name
@@ -131,6 +133,10 @@ public enum PushScreen {
            let named = values["tbl"]?.textValue.flatMap({ SyncedTable.all[$0] }),
            let field = values["field"]?.textValue, !named.conflictMayName(field: field) {
             return refuse(.invalidValue, "a conflict record may not name \(named.name).\(field.prefix(40))")
+        }
+        if table.name == SyncSchema.conflictTable, change.isRowInsert,
+           (try? ConflictRecord(id: change.row, rowValues: values.merging(["owner": .text(change.owner)]) { old, _ in old })) == nil {
+            return refuse(.invalidValue, "not a conflict record this node can read")
         }
         if let problem = reassertionProblem(change, facts: facts) { return refuse(.invalidValue, problem) }
         if change.observed < 0 || change.observed > facts.logHead {
