@@ -22,7 +22,8 @@ import Testing
         _ = try store.addPayer(payerID: "P1", name: "Plan")
         for file in [path, path + "-wal", path + "-shm"] {
             #expect(FileManager.default.fileExists(atPath: file), "\(file) exists")
-            #expect(try Self.mode(file) == 0o600, "\(file) is \(String(try Self.mode(file), radix: 8))")
+            let mode = try Self.mode(file)
+            #expect(mode == 0o600, "\(file) is \(String(mode, radix: 8))")
         }
     }
 

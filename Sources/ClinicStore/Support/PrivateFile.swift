@@ -36,11 +36,14 @@ public enum PrivateFile {
     }
 }
 
-#if canImport(Glibc)
-private let systemWrite = Glibc.write
-#else
-private let systemWrite = Darwin.write
-#endif
+/// `write(2)`, which `PrivateFile.write` would otherwise shadow.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(descriptor, bytes, count)
+    #else
+    Darwin.write(descriptor, bytes, count)
+    #endif
+}
 
 /// A private file that could not be written: its path and the system's reason.
 public struct PrivateFileError: Error, Hashable, Sendable, CustomStringConvertible {
