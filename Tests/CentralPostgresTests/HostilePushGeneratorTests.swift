@@ -14,9 +14,9 @@ extension PostgresSuites {
     /// `beta`, over real HTTP on both backends. The honest clinics' state — at the central node and
     /// in their own stores — equals that of the same schedule run without the attacker, every time.
     ///
-    /// `CLINICSYNC_HOSTILE_SCHEDULES` sets the number of schedules per backend (default 6).
+    /// `CLINICSYNC_HOSTILE_SCHEDULES` sets the number of schedules per backend (default 20).
     @Suite struct HostilePushGeneratorTests {
-        static var schedules: Int { Int(ProcessInfo.processInfo.environment["CLINICSYNC_HOSTILE_SCHEDULES"] ?? "") ?? 6 }
+        static var schedules: Int { Int(ProcessInfo.processInfo.environment["CLINICSYNC_HOSTILE_SCHEDULES"] ?? "") ?? 20 }
         static let steps = 10
 
         /// SplitMix64: one seed, one sequence.

@@ -145,16 +145,21 @@ public enum PushScreen {
         return nil
     }
 
-    /// Why a reference the change writes leaves the clinic's scope, or `nil`.
+    /// Why a reference the change writes leaves the clinic's scope, or `nil`: it must name a row
+    /// the node holds, of this clinic (or of the central office where the column allows it).
     static func referenceRefusal(_ change: Change, table: SyncedTable, values: [String: FieldValue], clinicID: String,
                                  facts: Facts) -> String? {
         for column in table.references.keys.sorted() {
-            guard let value = values[column], case .text(let id) = value else { continue }
+            guard let value = values[column], case .text(let id) = value, !id.isEmpty else { continue }
             guard id.utf8.count <= SyncedTable.maxIDLength else { return "\(table.name).\(column) is too long" }
             guard let target = target(of: column, in: table, values: values) else {
                 return "\(table.name).\(column) names a row of no known table"
             }
-            guard let owner = facts.referenceOwners[RowKey(table: target.table, id: id)] else { continue }
+            // A row the node does not hold is no row in scope: it may be another clinic's, not yet
+            // pushed (a reference must never reach into a row that arrives later).
+            guard let owner = facts.referenceOwners[RowKey(table: target.table, id: id)] else {
+                return "\(table.name).\(column) names a \(target.table) row this node does not hold"
+            }
             let central = owner == LocalStore.centralOwner
             if owner != clinicID && !(central && target.allowsCentral) {
                 return "\(table.name).\(column) names a \(target.table) row outside clinic \(clinicID)'s scope"

@@ -69,7 +69,10 @@ import Testing
     static let cases: [Case] = [
         Case(testDescription: "an honest line of its own claim", change: insert("service_line", line(claim: "claim-a")), expected: nil),
         Case(testDescription: "a line of another clinic's claim", change: insert("service_line", line(claim: "claim-b")), expected: .outOfScope),
-        Case(testDescription: "a line of a claim the node lacks", change: insert("service_line", line(claim: "nowhere")), expected: nil),
+        Case(testDescription: "a line of a claim the node lacks", change: insert("service_line", line(claim: "nowhere")),
+             expected: .outOfScope),
+        Case(testDescription: "a claim with no original claim", change: field("claim", "original_claim_id", .null),
+             rowOwner: "a", expected: nil),
         Case(testDescription: "a line moved onto another clinic's claim", change: field("service_line", "claim_id", .text("claim-b")),
              rowOwner: "a", expected: .outOfScope),
         Case(testDescription: "a claim's payer of another clinic", change: field("claim", "payer_id", .text("payer-b")),
