@@ -209,6 +209,12 @@ CREATE TABLE setting (
   value TEXT NOT NULL
 ) WITHOUT ROWID;
 
+CREATE TABLE site_owner (
+  site TEXT PRIMARY KEY NOT NULL,
+  clinic_id TEXT NOT NULL,
+  bound_at INTEGER NOT NULL
+) WITHOUT ROWID;
+
 CREATE TABLE site_progress (
   site TEXT PRIMARY KEY NOT NULL,
   max_seq INTEGER NOT NULL

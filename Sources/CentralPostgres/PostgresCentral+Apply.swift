@@ -35,8 +35,8 @@ extension PostgresCentral {
                 continue
             }
             if let refusal = try await screen(change, context) {
+                // Progress never moves on a refusal (DESIGN §4).
                 report.refused.append(refusal)
-                progress[site] = change.version.seq
                 continue
             }
             maxHLC = max(maxHLC, change.version.hlc.bitPattern)

@@ -39,6 +39,13 @@ extension PostgresCentral {
             } catch let error as ResolutionError {
                 throw StoreError.notAllowed(entity: "conflict", id: conflict.id, reason: error.description)
             }
+            var rowOwner: String?
+            if let first = plan.writes.first, SyncedTable.all[first.table] != nil {
+                rowOwner = try await context.owner(of: first.table, row: first.row)
+            }
+            if let problem = plan.scopeProblem(for: conflict, rowOwner: rowOwner) {
+                throw StoreError.notAllowed(entity: "conflict", id: conflict.id, reason: problem)
+            }
             try await context.writeCentral(plan.all, entity: "conflict")
             try await context.finish()
             return try await Self.fetchConflict(conflict.id, on: connection, logger: logger)

@@ -21,19 +21,42 @@ extension PostgresCentral {
         for change in request.changes {
             try HybridLogicalClock.checkSkew(of: change, nowMillis: now, limitMillis: skewLimitMillis)
         }
+        if let problem = SiteBinding.requestProblem(site: request.siteID, centralSite: siteID) {
+            throw ErrorBody(error: .forbidden, message: problem)
+        }
+        // A change of another site never reaches the merge (nor that site's progress).
+        let (own, foreign) = SiteBinding.partition(request.changes, site: request.siteID)
         let schema = configuration.schema, siteID = self.siteID, logger = self.logger
         let report = try await gateway.transaction { connection in
             let context = try await WriteContext.begin(connection, schema: schema, siteID: siteID, nowMillis: now,
                                                        logger: logger)
-            let report = try await self.applyRemote(request.changes, in: context) { change, context in
-                try await Self.screen(change, clinicID: clinicID, siteID: request.siteID, in: context)
+            try await Self.bind(site: request.siteID, to: clinicID, in: context)
+            let head = context.head
+            var report = try await self.applyRemote(own, in: context) { change, context in
+                try await Self.screen(change, clinicID: clinicID, siteID: request.siteID, logHead: head, in: context)
             }
+            report.highestAnswered = (report.accepted + report.refused.map(\.seq)).max() ?? 0
+            report.refused += foreign
             try await context.finish()
             return report
         }
         return PushResponse(applied: report.accepted, refused: report.refused,
-                            highestAppliedSeq: (report.accepted + report.refused.map(\.seq)).max() ?? 0,
+                            highestAppliedSeq: report.highestAnswered,
                             serverSeqs: report.logSeqs, conflictsCreated: report.conflictsCreated)
+    }
+
+    /// Binds `site` to `clinicID` at its first push; throws (and the transaction changes
+    /// nothing) when another clinic holds it.
+    static func bind(site: String, to clinicID: String, in context: WriteContext) async throws {
+        let bound = try await context.rows("SELECT clinic_id FROM site_owner WHERE site = $1", [.text(site)])
+            .first.map { try $0.decode(String.self) }
+        if let problem = SiteBinding.bindingProblem(site: site, boundTo: bound, clinicID: clinicID) {
+            throw ErrorBody(error: .forbidden, message: problem)
+        }
+        if bound == nil {
+            try await context.run("INSERT INTO site_owner (site, clinic_id, bound_at) VALUES ($1, $2, $3)",
+                                  [.text(site), .text(clinicID), .integer(context.nowMillis)])
+        }
     }
 
     /// The changes a clinic may see after `since`: its own rows and central reference data,
@@ -87,44 +110,28 @@ extension PostgresCentral {
         }
     }
 
-    /// Tenancy and shape checks for one pushed change (the rules of `LocalStore`'s screen).
-    static func screen(_ change: Change, clinicID: String, siteID: String,
+    /// Tenancy and shape checks for one pushed change: `PushScreen`'s rules (shared with the
+    /// SQLite node) over what this node holds.
+    static func screen(_ change: Change, clinicID: String, siteID: String, logHead: Int64,
                        in context: WriteContext) async throws -> RefusedChange? {
-        let seq = change.version.seq
-        guard change.version.site == siteID else {
-            return RefusedChange(seq: seq, reason: .wrongSite, message: "change from site \(change.version.site) in a push from site \(siteID)")
+        let known = SyncedTable.all[change.table] != nil && change.row.utf8.count <= SyncedTable.maxIDLength
+        let owner = known ? try await context.owner(of: change.table, row: change.row) : nil
+        var references: [PushScreen.RowKey: String] = [:]
+        for key in PushScreen.lookups(for: change) {
+            if let found = try await context.owner(of: key.table, row: key.id) { references[key] = found }
         }
-        guard let table = SyncedTable.all[change.table] else {
-            return RefusedChange(seq: seq, reason: .unknownTable, message: "unknown table '\(change.table)'")
-        }
-        guard table.clinicWritable, change.owner != LocalStore.centralOwner else {
-            return RefusedChange(seq: seq, reason: .readOnlyTable, message: "\(change.table) rows owned by the central office are read-only at clinics")
-        }
-        guard change.owner == clinicID else {
-            return RefusedChange(seq: seq, reason: .outOfScope, message: "row \(change.row) belongs to \(change.owner), not \(clinicID)")
-        }
-        let owner = try await context.owner(of: table.name, row: change.row)
-        if let owner, owner != clinicID {
-            return RefusedChange(seq: seq, reason: .outOfScope, message: "row \(change.row) belongs to another clinic")
-        }
-        let values = change.isRowInsert ? change.rowValues : [change.field: change.value]
-        if change.isRowInsert, values["owner"] != nil, values["owner"] != .text(clinicID) {
-            return RefusedChange(seq: seq, reason: .outOfScope, message: "row \(change.row) names another owner")
-        }
-        for column in values.keys.sorted() {
-            if table.columns[column] == nil || column == "id" {
-                return RefusedChange(seq: seq, reason: .unknownField, message: "unknown field \(change.table).\(column)")
-            }
-            if let problem = table.problem(column: column, value: values[column] ?? .null) {
-                return RefusedChange(seq: seq, reason: .invalidValue, message: problem)
+        var lifecycle: Int64?
+        if known, change.isReassertion {
+            let stored = change.table == SyncSchema.serviceLineTable
+                ? try await context.rows("SELECT claim_id FROM service_line WHERE id = $1", [.text(change.row)])
+                    .first.map { try $0.decode(String.self) } : nil
+            if let claim = PushScreen.reassertedClaim(of: change, storedClaimID: stored) {
+                lifecycle = try await context.rows("SELECT lifecycle FROM claim WHERE id = $1", [.text(claim)])
+                    .first.map { try $0.decode(Int64.self) }
             }
         }
-        if !change.isRowInsert, change.field == "owner" {
-            return RefusedChange(seq: seq, reason: .invalidValue, message: "a row's owner never changes")
-        }
-        if !change.isRowInsert, owner == nil {
-            return RefusedChange(seq: seq, reason: .invalidValue, message: "change to \(change.table) row \(change.row), which does not exist")
-        }
-        return nil
+        let facts = PushScreen.Facts(rowOwner: owner, referenceOwners: references, claimLifecycle: lifecycle,
+                                     logHead: logHead)
+        return PushScreen.verdict(change, clinicID: clinicID, siteID: siteID, facts: facts)
     }
 }

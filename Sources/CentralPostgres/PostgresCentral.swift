@@ -56,7 +56,7 @@ public final class PostgresCentral: CentralBackend {
                               transactionTimeout: configuration.transactionTimeout, watch: watch, logger: logger)
         do {
             let siteID = try await CentralSchema.migrate(gateway, schema: configuration.schema,
-                                                         newSiteID: "central-" + ids.hex(count: 8),
+                                                         newSiteID: "central-" + ids.hex(count: SiteBinding.newSiteHexDigits),
                                                          nowMillis: clock.nowMillis())
             return PostgresCentral(configuration: configuration, clock: clock, ids: ids, logger: logger, client: client,
                                    runTask: runTask, siteID: siteID, watch: watch)

@@ -3,7 +3,8 @@ import PostgresNIO
 
 /// How the central node reaches PostgreSQL: the server, credentials, schema, pool size and
 /// timeouts. Made from a URL, `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?OPTIONS]`, with
-/// the options `sslmode` (`disable`, `prefer` — the default — or `require`), `schema` (a schema
+/// the options `sslmode` (`disable`, `prefer` or `require`; by default `require` toward another
+/// machine and `prefer` on this one), `schema` (a schema
 /// of its own inside the database; default `public`) and `pool` (connections per process,
 /// default 10).
 ///
@@ -68,6 +69,14 @@ public struct PostgresCentralConfiguration: Sendable, CustomStringConvertible {
         self.transactionTimeout = transactionTimeout
     }
 
+    /// The `sslmode` when the URL gives none (DESIGN §4): `require` toward another machine, so the
+    /// password and patient data never cross the network in the clear; `prefer` on this one.
+    public static func defaultTLS(host: String) -> TLSMode {
+        let lower = host.lowercased()
+        let loopback = lower == "localhost" || lower == "::1" || lower == "[::1]" || lower.hasPrefix("127.") || lower.hasPrefix("/")
+        return loopback ? .prefer : .require
+    }
+
     /// Parses a `postgres://` (or `postgresql://`) URL; throws ``PostgresURLError`` naming what is wrong.
     public init(url text: String) throws {
         guard let components = URLComponents(string: text), let scheme = components.scheme,
@@ -82,6 +91,7 @@ public struct PostgresCentralConfiguration: Sendable, CustomStringConvertible {
         guard !database.isEmpty else { throw PostgresURLError(problem: "it names no database (postgres://USER@HOST/DATABASE)") }
         self.init(host: host, port: components.port ?? 5432, username: user.removingPercentEncoding ?? user,
                   password: components.password.map { $0.removingPercentEncoding ?? $0 }, database: database)
+        tls = Self.defaultTLS(host: host)
         for item in components.queryItems ?? [] {
             let value = item.value ?? ""
             switch item.name {

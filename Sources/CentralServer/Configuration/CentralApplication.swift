@@ -44,8 +44,10 @@ public func buildApplication(backend: any CentralBackend, configuration: Central
 
 /// Plain HTTP/1.1, or HTTP/1.1 over TLS from the PEM certificate chain and key.
 func serverBuilder(for configuration: CentralServerConfiguration) throws -> HTTPServerBuilder {
+    // Idle connections are closed (DESIGN §4): a silent client holds no socket for long.
+    let http = HTTP1Channel.Configuration(idleTimeout: .seconds(configuration.idleTimeoutSeconds))
     guard let certificatePath = configuration.tlsCertificatePath, let keyPath = configuration.tlsKeyPath else {
-        return .http1()
+        return .http1(configuration: http)
     }
     for path in [certificatePath, keyPath] where !FileManager.default.isReadableFile(atPath: path) {
         throw CentralServerError.tlsFileUnreadable(path: path, reason: "the file does not exist or cannot be read")
@@ -65,10 +67,12 @@ func serverBuilder(for configuration: CentralServerConfiguration) throws -> HTTP
     } catch {
         throw CentralServerError.tlsFileUnreadable(path: keyPath, reason: "not a PEM private key (or it is encrypted)")
     }
-    let tls = TLSConfiguration.makeServerConfiguration(certificateChain: certificates.map { .certificate($0) },
+    var tls = TLSConfiguration.makeServerConfiguration(certificateChain: certificates.map { .certificate($0) },
                                                        privateKey: .privateKey(key))
+    // TLS 1.2 or newer (DESIGN §4).
+    tls.minimumTLSVersion = .tlsv12
     do {
-        return try .tls(.http1(), tlsConfiguration: tls)
+        return try .tls(.http1(configuration: http), tlsConfiguration: tls)
     } catch {
         throw CentralServerError.tlsFileUnreadable(path: keyPath, reason: "the key does not match the certificate or TLS failed to start")
     }

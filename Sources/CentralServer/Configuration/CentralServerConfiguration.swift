@@ -18,6 +18,12 @@ public struct CentralServerConfiguration: Sendable {
     /// The largest request body accepted, before and after gzip inflation, in bytes.
     public var maxBodyBytes: Int
 
+    /// How long a connection may sit idle before the node closes it, in seconds.
+    public var idleTimeoutSeconds: Int64 = CentralServerConfiguration.defaultIdleTimeoutSeconds
+
+    /// One minute: a sync request is answered long before; a silent connection is let go.
+    public static let defaultIdleTimeoutSeconds: Int64 = 60
+
     /// 32 MiB: room for a full push batch of ``LocalStore/maxPushChanges`` changes.
     public static let defaultMaxBodyBytes = 32 << 20
 
@@ -41,11 +47,28 @@ public struct CentralServerConfiguration: Sendable {
     /// Whether the node serves HTTPS (both TLS paths are set).
     public var usesTLS: Bool { tlsCertificatePath != nil && tlsKeyPath != nil }
 
+    /// Whether the node listens only on this machine (`127.0.0.0/8`, `::1`, `localhost`).
+    public var listensOnLoopbackOnly: Bool {
+        let lower = host.lowercased()
+        return lower == "localhost" || lower == "::1" || lower.hasPrefix("127.")
+    }
+
+    /// The warning `serve` prints when tokens and patient data would cross the network in the
+    /// clear (listening beyond loopback without TLS), or `nil`.
+    public var plaintextWarning: String? {
+        guard !usesTLS, !listensOnLoopbackOnly else { return nil }
+        return "warning: listening on \(host) without TLS: tokens and patient data cross the network unencrypted; "
+            + "give --tls-cert and --tls-key"
+    }
+
     /// Checks the settings hang together; throws a ``CentralServerError`` that says what to fix.
     public func validate() throws {
         guard (0...65_535).contains(port) else { throw CentralServerError.invalidPort(port) }
         guard !host.isEmpty else { throw CentralServerError.invalidHost }
         guard maxBodyBytes > 0 else { throw CentralServerError.invalidLimit(name: "maxBodyBytes", value: Int64(maxBodyBytes)) }
+        guard idleTimeoutSeconds > 0 else {
+            throw CentralServerError.invalidLimit(name: "idleTimeoutSeconds", value: idleTimeoutSeconds)
+        }
         guard skewLimitMillis > 0 else { throw CentralServerError.invalidLimit(name: "skewLimitMillis", value: skewLimitMillis) }
         switch (tlsCertificatePath, tlsKeyPath) {
         case (nil, nil), (.some, .some): break

@@ -20,10 +20,11 @@ struct RequestLogMiddleware: RouterMiddleware {
         let elapsed = ContinuousClock.now - start
         let nanoseconds = elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
         let route = context.endpointPath.flatMap { $0 == "NotFound" ? nil : $0 } ?? "unmatched"
-        metrics.recordRequest(route: route, method: request.method.rawValue, status: Int(response.status.code),
+        let method = ServerMetrics.methodLabel(request.method.rawValue)
+        metrics.recordRequest(route: route, method: method, status: Int(response.status.code),
                               nanoseconds: nanoseconds)
         var metadata: Logger.Metadata = [
-            "method": "\(request.method.rawValue)", "route": "\(route)", "status": "\(response.status.code)",
+            "method": "\(method)", "route": "\(route)", "status": "\(response.status.code)",
             "duration_ms": "\(Double(nanoseconds / 1000) / 1000)",
         ]
         if let clinic = context.requester.clinicID { metadata["clinic"] = "\(clinic)" }

@@ -53,6 +53,13 @@ public final class ServerMetrics: Sendable {
         changesPulled.increment(by: pull.changes.count)
     }
 
+    /// The HTTP methods metrics name; any other method is counted as `other`, so no request can
+    /// add a label value (DESIGN §4: metric labels come from a fixed set).
+    static let methodLabels: Set<String> = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+
+    /// `method` when it is one of ``methodLabels``, else `other`.
+    static func methodLabel(_ method: String) -> String { methodLabels.contains(method) ? method : "other" }
+
     /// Counts one request and its duration under its route template (never the raw path).
     func recordRequest(route: String, method: String, status: Int, nanoseconds: Int64) {
         let key = RequestKey(route: route, method: method, status: status)

@@ -35,7 +35,7 @@ public final class LocalStore: Sendable {
 
     /// Creates a new store file for a clinic (`role: .clinic`) or the central office.
     ///
-    /// Refuses a path that already holds a store. A new file is readable by its owner only (0600).
+    /// Refuses a path that already holds a store.
     public static func create(at path: String, role: StoreRole, clinicID: String, name: String? = nil,
                               clock: any StoreClock = SystemClock(),
                               ids: IdentifierGenerator = .system) throws -> LocalStore {
@@ -45,11 +45,12 @@ public final class LocalStore: Sendable {
                 throw StoreError.alreadyInitialized(path: path)
             }
         }
+        // Readable by its owner only (DESIGN §4): the file exists, 0600, before SQLite opens it,
+        // and SQLite gives its -wal and -shm files the database file's permissions.
         if !FileManager.default.fileExists(atPath: path) {
-            // Owner only (DESIGN §4): the store holds PHI and the clinic's token. SQLite gives its
-            // -wal and -shm files the same mode.
-            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+            _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
         }
+        try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         let writer = try openWriter(path: path, create: true)
         return try initialize(writer: writer, path: path, role: role, clinicID: clinicID, name: name,
                               clock: clock, ids: ids)
@@ -157,7 +158,7 @@ public final class LocalStore: Sendable {
 
     private static func initialize(writer: any DatabaseWriter, path: String, role: StoreRole, clinicID: String,
                                    name: String?, clock: any StoreClock, ids: IdentifierGenerator) throws -> LocalStore {
-        let siteID = (role == .central ? "central-" : "\(clinicID)-") + ids.hex(count: 8)
+        let siteID = (role == .central ? "central-" : "\(clinicID)-") + ids.hex(count: SiteBinding.newSiteHexDigits)
         let identity = StoreIdentity(role: role, clinicID: role == .central ? centralOwner : clinicID,
                                      clinicName: name, siteID: siteID)
         do {

@@ -23,6 +23,9 @@ public enum StoreMigrations {
         migrator.registerMigration("v4") { db in
             for statement in V4.statements { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v5") { db in
+            for statement in V5.statements { try db.execute(sql: statement) }
+        }
         return migrator
     }
 }

@@ -15,6 +15,8 @@ public struct ApplyReport: Sendable, Equatable {
     public var written = 0
     /// Duplicates skipped.
     public var duplicates = 0
+    /// The highest sequence of the pushing site this batch answered (accepted or refused).
+    public var highestAnswered: Int64 = 0
     /// Whether applying the batch wrote changes of this site's own (conflict records,
     /// re-assertions of submitted claims), which a sync must push in turn.
     public var wroteLocalChanges = false

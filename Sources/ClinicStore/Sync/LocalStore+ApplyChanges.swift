@@ -46,8 +46,8 @@ extension LocalStore {
             var rowExists: Bool?
             switch try screen?(change, db) {
             case .refuse(let refusal)?:
+                // Progress never moves on a refusal (DESIGN §4).
                 report.refused.append(refusal)
-                progress[site] = change.version.seq
                 continue
             case .pass(let exists)?: rowExists = exists
             case nil: break

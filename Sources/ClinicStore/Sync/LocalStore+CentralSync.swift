@@ -33,16 +33,33 @@ extension LocalStore {
         for change in request.changes {
             try HybridLogicalClock.checkSkew(of: change, nowMillis: now, limitMillis: skewLimitMillis)
         }
+        if let problem = SiteBinding.requestProblem(site: request.siteID, centralSite: identity.siteID) {
+            throw ErrorBody(error: .forbidden, message: problem)
+        }
+        // A change of another site never reaches the merge (nor that site's progress).
+        let (own, foreign) = SiteBinding.partition(request.changes, site: request.siteID)
         let report = try write { db in
-            let report = try self.applyRemote(request.changes, in: db) { change, db in
-                try Self.screen(change, clinicID: clinicID, siteID: request.siteID, db)
+            let bound = try String.fetchOne(db, sql: "SELECT clinic_id FROM site_owner WHERE site = ?",
+                                            arguments: [request.siteID])
+            if let problem = SiteBinding.bindingProblem(site: request.siteID, boundTo: bound, clinicID: clinicID) {
+                throw ErrorBody(error: .forbidden, message: problem)
             }
+            if bound == nil {
+                try db.execute(sql: "INSERT INTO site_owner (site, clinic_id, bound_at) VALUES (?, ?, ?)",
+                               arguments: [request.siteID, clinicID, now])
+            }
+            let head = try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM change_log") ?? 0
+            var report = try self.applyRemote(own, in: db) { change, db in
+                try Self.screen(change, clinicID: clinicID, siteID: request.siteID, logHead: head, db)
+            }
+            report.highestAnswered = (report.accepted + report.refused.map(\.seq)).max() ?? 0
+            report.refused += foreign
             CrashPoint.serverMidPush.reached()
             return report
         }
         CrashPoint.serverAfterPushCommit.reached()
         return PushResponse(applied: report.accepted, refused: report.refused,
-                            highestAppliedSeq: (report.accepted + report.refused.map(\.seq)).max() ?? 0,
+                            highestAppliedSeq: report.highestAnswered,
                             serverSeqs: report.logSeqs, conflictsCreated: report.conflictsCreated)
     }
 
@@ -80,46 +97,37 @@ extension LocalStore {
         }
     }
 
-    /// Tenancy and shape checks for one pushed change.
-    static func screen(_ change: Change, clinicID: String, siteID: String, _ db: Database) throws -> ScreenVerdict {
-        let seq = change.version.seq
-        guard change.version.site == siteID else {
-            return .refuse(RefusedChange(seq: seq, reason: .wrongSite, message: "change from site \(change.version.site) in a push from site \(siteID)"))
-        }
-        guard let table = SyncedTable.all[change.table] else {
-            return .refuse(RefusedChange(seq: seq, reason: .unknownTable, message: "unknown table '\(change.table)'"))
-        }
-        guard table.clinicWritable, change.owner != centralOwner else {
-            return .refuse(RefusedChange(seq: seq, reason: .readOnlyTable, message: "\(change.table) rows owned by the central office are read-only at clinics"))
-        }
-        guard change.owner == clinicID else {
-            return .refuse(RefusedChange(seq: seq, reason: .outOfScope, message: "row \(change.row) belongs to \(change.owner), not \(clinicID)"))
-        }
+    /// Tenancy and shape checks for one pushed change: ``PushScreen``'s rules over what this
+    /// store holds (the row's owner, the owners of the rows it refers to, the claim lifecycle a
+    /// re-assertion protects, the log head).
+    static func screen(_ change: Change, clinicID: String, siteID: String, logHead: Int64, _ db: Database) throws -> ScreenVerdict {
+        let known = SyncedTable.all[change.table] != nil && change.row.utf8.count <= SyncedTable.maxIDLength
         // One lookup answers both "whose row is it" and, for a field change, "does it exist".
-        let existingOwner = try StatementBinding.text(db.cachedStatement(sql: "SELECT owner FROM \(table.name) WHERE id = ?"),
-                                                      [change.row.databaseValue], in: db)
-        if let existingOwner, existingOwner != clinicID {
-            return .refuse(RefusedChange(seq: seq, reason: .outOfScope, message: "row \(change.row) belongs to another clinic"))
+        let existingOwner = known ? try owner(of: change.table, row: change.row, db) : nil
+        var references: [PushScreen.RowKey: String] = [:]
+        for key in PushScreen.lookups(for: change) {
+            if let owner = try owner(of: key.table, row: key.id, db) { references[key] = owner }
         }
-        let values = change.isRowInsert ? change.rowValues : [change.field: change.value]
-        if change.isRowInsert, values["owner"] != nil, values["owner"] != .text(clinicID) {
-            return .refuse(RefusedChange(seq: seq, reason: .outOfScope, message: "row \(change.row) names another owner"))
-        }
-        for (column, value) in values {
-            guard column != "id", let spec = table.columns[column] else {
-                return .refuse(RefusedChange(seq: seq, reason: .unknownField, message: "unknown field \(change.table).\(column)"))
-            }
-            if let problem = table.problem(column: column, spec: spec, value: value) {
-                return .refuse(RefusedChange(seq: seq, reason: .invalidValue, message: problem))
+        var lifecycle: Int64?
+        if known, change.isReassertion {
+            let stored = change.table == SyncSchema.serviceLineTable
+                ? try String.fetchOne(db, sql: "SELECT claim_id FROM service_line WHERE id = ?", arguments: [change.row]) : nil
+            if let claim = PushScreen.reassertedClaim(of: change, storedClaimID: stored) {
+                lifecycle = try Int64.fetchOne(db, sql: "SELECT lifecycle FROM claim WHERE id = ?", arguments: [claim])
             }
         }
-        if !change.isRowInsert, change.field == "owner" {
-            return .refuse(RefusedChange(seq: seq, reason: .invalidValue, message: "a row's owner never changes"))
-        }
-        if !change.isRowInsert, existingOwner == nil {
-            return .refuse(RefusedChange(seq: seq, reason: .invalidValue, message: "change to \(change.table) row \(change.row), which does not exist"))
+        let facts = PushScreen.Facts(rowOwner: existingOwner, referenceOwners: references, claimLifecycle: lifecycle,
+                                     logHead: logHead)
+        if let refusal = PushScreen.verdict(change, clinicID: clinicID, siteID: siteID, facts: facts) {
+            return .refuse(refusal)
         }
         return .pass(rowExists: existingOwner != nil)
+    }
+
+    /// The owner of a row of a synced table, `nil` when there is none.
+    private static func owner(of table: String, row id: String, _ db: Database) throws -> String? {
+        try StatementBinding.text(db.cachedStatement(sql: "SELECT owner FROM \(table) WHERE id = ?"),
+                                  [id.databaseValue], in: db)
     }
 }
 

@@ -27,6 +27,14 @@ extension LocalStore {
             } catch let error as ResolutionError {
                 throw StoreError.notAllowed(entity: "conflict", id: conflict.id, reason: error.description)
             }
+            if let first = plan.writes.first, SyncedTable.all[first.table] != nil {
+                let owner = try String.fetchOne(db, sql: "SELECT owner FROM \(first.table) WHERE id = ?", arguments: [first.row])
+                if let problem = plan.scopeProblem(for: conflict, rowOwner: owner) {
+                    throw StoreError.notAllowed(entity: "conflict", id: conflict.id, reason: problem)
+                }
+            } else if let problem = plan.scopeProblem(for: conflict, rowOwner: nil) {
+                throw StoreError.notAllowed(entity: "conflict", id: conflict.id, reason: problem)
+            }
             for write in plan.all {
                 guard let table = SyncedTable.all[write.table], table.columns[write.field] != nil else {
                     throw StoreError.invalid(entity: "conflict", field: write.field, reason: "names an unknown field")

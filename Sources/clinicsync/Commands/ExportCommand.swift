@@ -44,7 +44,7 @@ struct ExportX12: ParsableCommand {
             return
         }
         do {
-            try Data(export.text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            try PrivateFile.write(Data(export.text.utf8), to: output)
         } catch {
             throw ExportFileError(path: output, controlNumber: export.envelope.interchangeControlNumber)
         }

@@ -16,6 +16,8 @@ struct ServeCommand: AsyncParsableCommand {
     var adminTokenFile: String?
     @Option(name: .customLong("tls-cert"), help: "PEM certificate chain, to serve HTTPS.") var tlsCert: String?
     @Option(name: .customLong("tls-key"), help: "PEM private key, to serve HTTPS.") var tlsKey: String?
+    @Option(name: .customLong("idle-timeout"), help: "Seconds a connection may sit idle before it is closed.")
+    var idleTimeout = CentralServerConfiguration.defaultIdleTimeoutSeconds
     @OptionGroup var postgres: PostgresOption
     @Option(name: .customLong("publish-releases-from"),
             help: "With --postgres: publish the code releases of this central store file to clinics.")
@@ -24,6 +26,7 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("give both --tls-cert and --tls-key, or neither") }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0–65535") }
+        guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be 1 second or more") }
     }
 
     func run() async throws {
@@ -33,6 +36,8 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.adminToken = try readAdminToken()
         configuration.tlsCertificatePath = tlsCert
         configuration.tlsKeyPath = tlsKey
+        configuration.idleTimeoutSeconds = idleTimeout
+        if let warning = configuration.plaintextWarning { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
         let logger = Logger(label: "clinicsync.central")
         let scheme = tlsCert == nil ? "http" : "https"
         let announce: @Sendable (Int) async -> Void = { [host] bound in

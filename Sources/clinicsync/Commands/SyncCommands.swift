@@ -15,11 +15,18 @@ struct RemoteSet: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "set", abstract: "Set the central node and this clinic's token.")
     @OptionGroup var options: StoreOptions
     @Option(help: "The central node, e.g. https://central.example:8080.") var server: String
-    @Option(help: "The token `admin enroll` printed for this clinic.") var token: String
+    @Option(help: "The token `admin enroll` printed for this clinic (prefer --token-file or $CLINICSYNC_TOKEN).")
+    var token: String?
+    @Option(name: .customLong("token-file"), help: "A file holding this clinic's token (or set $CLINICSYNC_TOKEN).")
+    var tokenFile: String?
+    @Flag(help: "Allow http:// to a host other than this machine (the token travels unencrypted).") var insecure = false
 
     func run() throws {
+        let secret = try RemoteChoice.token(flag: token, file: tokenFile)
+        guard let secret else { throw ValidationError("give the token with --token-file, $CLINICSYNC_TOKEN or --token") }
+        _ = try RemoteChoice.url(server, insecure: insecure)
         let store = try options.open()
-        try store.setRemote(serverURL: server, token: token)
+        try store.setRemote(serverURL: server, token: secret)
         try options.emit(["server": server]) { "This clinic now syncs with \(server)." }
     }
 }
@@ -29,7 +36,10 @@ struct SyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "sync", abstract: "Exchange changes with the central node.")
     @OptionGroup var options: StoreOptions
     @Option(help: "The central node (default: the one set with `remote set`).") var server: String?
-    @Option(help: "This clinic's token (default: the one set with `remote set`).") var token: String?
+    @Option(help: "This clinic's token (default: the one set with `remote set`; prefer --token-file).") var token: String?
+    @Option(name: .customLong("token-file"), help: "A file holding this clinic's token (or set $CLINICSYNC_TOKEN).")
+    var tokenFile: String?
+    @Flag(help: "Allow http:// to a host other than this machine (the token travels unencrypted).") var insecure = false
     @Option(help: "Changes per push request, 1 to \(LocalStore.maxPushChanges): fewer on a flaky link.")
     var batch = Synchronizer.defaultPushBatch
 
@@ -41,7 +51,8 @@ struct SyncCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try options.open()
-        guard let (url, secret) = try RemoteChoice.resolve(store: store, server: server, token: token) else {
+        let given = try RemoteChoice.token(flag: token, file: tokenFile)
+        guard let (url, secret) = try RemoteChoice.resolve(store: store, server: server, token: given, insecure: insecure) else {
             throw SyncError.noRemote
         }
         let pushBatch = batch, progress = SyncProgressDisplay(meter: options.progress(), outbox: try store.syncStatus().outbox)
@@ -72,13 +83,26 @@ struct SyncCommand: AsyncParsableCommand {
 
 /// Picks the server and token from options or from the store's remote settings.
 enum RemoteChoice {
-    static func resolve(store: LocalStore, server: String?, token: String?) throws -> (URL, String)? {
+    static func resolve(store: LocalStore, server: String?, token: String?, insecure: Bool) throws -> (URL, String)? {
         let saved = try store.remote()
         guard let server = server ?? saved?.serverURL, let token = token ?? saved?.token else { return nil }
-        guard let url = URL(string: server), url.scheme == "http" || url.scheme == "https" else {
-            throw ValidationError("--server must be an http:// or https:// URL")
+        return (try url(server, insecure: insecure), token)
+    }
+
+    /// The server URL, refused when it would carry the token in the clear beyond this machine.
+    static func url(_ server: String, insecure: Bool) throws -> URL {
+        guard let url = URL(string: server) else { throw ValidationError("--server must be an http:// or https:// URL") }
+        if let problem = TransportPolicy.problem(with: url, insecure: insecure) { throw ValidationError(problem) }
+        return url
+    }
+
+    /// The token from `--token-file`, `$CLINICSYNC_TOKEN` or `--token`, in that order.
+    static func token(flag: String?, file: String?) throws -> String? {
+        do {
+            return try TransportPolicy.token(flag: flag, file: file, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            throw ValidationError(error.description)
         }
-        return (url, token)
     }
 }
 

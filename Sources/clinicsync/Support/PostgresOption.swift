@@ -10,12 +10,21 @@ struct PostgresOption: ParsableArguments {
                                discussion: "postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require&schema=NAME&pool=N]; "
                                    + "the password may also come from $PGPASSWORD."))
     var postgres: String?
+    @Option(name: .customLong("postgres-password-file"),
+            help: "A file holding the PostgreSQL password (or set $PGPASSWORD); never put it on the command line.")
+    var postgresPasswordFile: String?
 
     /// The parsed `--postgres` URL, with the password from `$PGPASSWORD` when the URL has none;
     /// `nil` without the option. Throws ``CentralPostgres/PostgresURLError`` (never the password).
     func configuration() throws -> PostgresCentralConfiguration? {
         guard let postgres else { return nil }
         var database = try PostgresCentralConfiguration(url: postgres)
+        if database.password == nil, let postgresPasswordFile {
+            guard let text = try? String(contentsOfFile: postgresPasswordFile, encoding: .utf8) else {
+                throw ValidationError("cannot read the PostgreSQL password file \(postgresPasswordFile)")
+            }
+            database.password = text.trimmingCharacters(in: .newlines)
+        }
         if database.password == nil, let password = ProcessInfo.processInfo.environment["PGPASSWORD"] {
             database.password = password
         }
