@@ -20,6 +20,9 @@ public enum StoreMigrations {
         migrator.registerMigration("v3") { db in
             for statement in V3.statements { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v5") { db in
+            for statement in V5.statements { try db.execute(sql: statement) }
+        }
         return migrator
     }
 }
