@@ -33,7 +33,9 @@ extension LocalStore {
         let limit = max(1, min(limit, 200))
         return try read { db in
             if let prefix = CodeQuery.codePrefix(in: match) {
-                return CodeSearchResult(matches: try Self.codes(prefixed: prefix, system: system, day: day, limit: limit, db))
+                let codes = try Self.codes(prefixed: prefix, system: system, day: day, limit: limit, db)
+                // A code-shaped word no code starts with ("dm2", "a1c") is read as words.
+                if !codes.isEmpty { return CodeSearchResult(matches: codes) }
             }
             let synonyms = try self.synonymTable(db)
             let favorites = try self.favoriteBoosts(db)

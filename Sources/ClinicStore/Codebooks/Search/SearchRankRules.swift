@@ -26,7 +26,7 @@ public enum SearchRankRules {
         "unspecified", "without", "uncomplicated", "with",
         "history", "family", "personal", "screening", "sequela", "subsequent", "secondary", "neonatal",
         "newborn", "pregnancy", "childbirth", "puerperium", "postpartum", "complicating", "gestational",
-        "perinatal", "maternal", "fetus", "fetal",
+        "perinatal", "maternal", "fetus", "fetal", "delivery",
     ]
     /// ``markerWords`` as bytes, for scoring rows where SQLite holds them.
     static let markerBytes: [[UInt8]] = markerWords.map { Array($0.utf8) }
