@@ -32,7 +32,7 @@ import Testing
     static func fts5Ranking(_ match: String, day: String, limit: Int) throws -> [String] {
         try store.read { db in
             db.add(function: rankRules)
-            return try String.fetchAll(db, sql: """
+            let rows = try Row.fetchAll(db, sql: """
                 WITH in_force AS (
                   SELECT r.* FROM code_release AS r
                   WHERE r.effective_from <= :day AND (r.effective_to IS NULL OR r.effective_to >= :day)
@@ -43,11 +43,13 @@ import Testing
                   SELECT code_search.rowid AS id FROM code_search JOIN code AS c ON c.rowid = code_search.rowid
                   JOIN in_force AS r ON r.id = c.release_id
                   WHERE code_search MATCH :match ORDER BY code_search.rowid DESC LIMIT :candidates)
-                SELECT c.code FROM code_search JOIN code AS c ON c.rowid = code_search.rowid JOIN in_force AS r ON r.id = c.release_id
+                SELECT c.code, c.billable FROM code_search JOIN code AS c ON c.rowid = code_search.rowid JOIN in_force AS r ON r.id = c.release_id
                 WHERE code_search MATCH :match AND code_search.rowid >= (SELECT min(id) FROM newest)
                 ORDER BY c.is_em DESC, bm25(code_search, 8.0, 1.0) + rank_rules(c.code, c.billable, c.description, :match), c.code
                 LIMIT :limit
                 """, arguments: ["match": match, "day": day, "limit": limit, "candidates": match.allSatisfy(\.isASCII) ? LocalStore.broadQueryCandidates : -1])
+            // Headers then move after the billable codes under them that the list shows.
+            return SearchRankRules.headersAfterTheirCodes(rows, code: { $0["code"] }, billable: { $0["billable"] }).map { $0["code"] }
         }
     }
 

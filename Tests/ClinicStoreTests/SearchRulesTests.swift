@@ -124,4 +124,17 @@ import Testing
         let many = HeaderChildren(header: "J11", release: "R", children: ["J11.00", "J11.08"], total: 9)
         #expect(many.sentence == "J11 is not billable: J11.00, J11.08 and 7 more")
     }
+
+    @Test(arguments: [
+        (["I131", "I1311", "I130"], ["I1311", "I131", "I130"]),
+        (["J11", "J111", "J1100", "J10"], ["J111", "J1100", "J11", "J10"]),
+        (["M545", "M5450", "M541"], ["M5450", "M545", "M541"]),
+        (["R07", "R079"], ["R079", "R07"]),
+        (["A00", "B01"], ["A00", "B01"]),            // a header with no billable code below it in the list stays
+        (["E119", "E11", "E118"], ["E119", "E118", "E11"]),
+    ])
+    func headersMoveAfterTheirBillableCodes(ranked: [String], expected: [String]) {
+        let headers: Set<String> = ["I131", "J11", "M545", "R07", "A00", "B01", "E11"]
+        #expect(SearchRankRules.headersAfterTheirCodes(ranked, code: { $0 }, billable: { !headers.contains($0) }) == expected)
+    }
 }

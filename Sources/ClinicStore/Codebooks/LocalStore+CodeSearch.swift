@@ -52,7 +52,7 @@ extension LocalStore {
                            favorites: [String: Double], _ db: Database) throws -> [Int64] {
         if let phrases = CodeRanking.phrases(in: match), let ranking = try CodeRanking.make(phrases, db),
            let ranked = try rankedCandidates(match, ranking: ranking, system: system, day: day, favorites: favorites, db) {
-            return ranked.prefix(limit).map(\.rowid)
+            return SearchRankRules.headersAfterTheirCodes(Array(ranked.prefix(limit)), code: \.code, billable: \.billable).map(\.rowid)
         }
         // Text the ranking does not handle (not ASCII): FTS5 scores every match, the rules here.
         let systemFilter = system.map { _ in "AND c.system = :system" } ?? ""
@@ -68,9 +68,10 @@ extension LocalStore {
             let code: String = row[1]
             let rules = SearchRankRules.adjustment(code: code, billable: row[2], description:
                 SearchRankRules.Markers(words: SynonymTable.words(row[3])), query: queryMarkers)
-            return RankedCandidate(rowid: row[0], isEM: row[4], score: (row[5] as Double) + rules - (favorites[code] ?? 0), code: code)
+            return RankedCandidate(rowid: row[0], isEM: row[4], score: (row[5] as Double) + rules - (favorites[code] ?? 0),
+                                   code: code, billable: row[2])
         }.sorted(by: RankedCandidate.precedes)
-        return ranked.prefix(limit).map(\.rowid)
+        return SearchRankRules.headersAfterTheirCodes(Array(ranked.prefix(limit)), code: \.code, billable: \.billable).map(\.rowid)
     }
 
     /// A word query's match, scored: what the ranking orders by, and the row to read for the few shown.
@@ -80,6 +81,7 @@ extension LocalStore {
         /// `bm25(code_search, 8.0, 1.0)` plus ``SearchRankRules`` less the favorite boost: lower is better.
         var score: Double
         var code: String
+        var billable: Bool
 
         /// `ORDER BY is_em DESC, score, code`.
         static func precedes(_ a: Self, _ b: Self) -> Bool {
@@ -132,10 +134,10 @@ extension LocalStore {
                 guard score.hasEveryPhrase else { return true }
                 // ORDER BY c.is_em DESC, bm25(...) + rules - favorite boost, c.code (codes are ASCII here)
                 let text = String(decoding: code, as: UTF8.self)
-                let rules = SearchRankRules.adjustment(code: text, billable: sqlite3_column_int64(row, 3) != 0,
-                                                       description: score.markers, query: queryMarkers)
+                let billable = sqlite3_column_int64(row, 3) != 0
+                let rules = SearchRankRules.adjustment(code: text, billable: billable, description: score.markers, query: queryMarkers)
                 ranked.append(RankedCandidate(rowid: sqlite3_column_int64(row, 0), isEM: sqlite3_column_int64(row, 4) != 0,
-                                              score: score.bm25 + rules - (favorites[text] ?? 0), code: text))
+                                              score: score.bm25 + rules - (favorites[text] ?? 0), code: text, billable: billable))
                 return ranked.count < broadQueryCandidates
             }
             return scoredEvery ? (ranked, read) : nil

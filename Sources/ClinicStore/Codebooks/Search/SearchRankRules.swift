@@ -83,4 +83,24 @@ public enum SearchRankRules {
         return adjustment(code: code, billable: billable, description: Markers(words: words), query: [])
             + 0.05 * Double(words.count)
     }
+
+    /// A ranked list with each header moved after the last billable code under it that the list
+    /// shows (`I13.1` after `I13.11`), the rest in order: a coder reaches a code they can bill first.
+    public static func headersAfterTheirCodes<Item>(_ items: [Item], code: (Item) -> String, billable: (Item) -> Bool) -> [Item] {
+        var result = items
+        var index = 0
+        var moves = 0
+        while index < result.count && moves < items.count {
+            let item = result[index]
+            let header = code(item)
+            if !billable(item), let last = result.indices.last(where: { $0 > index && billable(result[$0]) && code(result[$0]).hasPrefix(header) }) {
+                result.remove(at: index)
+                result.insert(item, at: last)
+                moves += 1
+                continue
+            }
+            index += 1
+        }
+        return result
+    }
 }
