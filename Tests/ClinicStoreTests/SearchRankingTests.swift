@@ -57,10 +57,11 @@ import Testing
     static let rankRules = DatabaseFunction("rank_rules", argumentCount: 4, pure: true) { values in
         guard let code = String.fromDatabaseValue(values[0]), let billable = Bool.fromDatabaseValue(values[1]),
               let description = String.fromDatabaseValue(values[2]), let query = String.fromDatabaseValue(values[3]) else { return nil }
-        let markers = SearchRankRules.Markers(words: SynonymTable.words(description))
-        // The text FTS5 ranks is ASCII here: the store's markers come from the same words.
-        return SearchRankRules.adjustment(code: code, billable: billable, description: markers,
-                                          query: SearchRankRules.Markers(words: SynonymTable.words(query)))
+        let words = SynonymTable.words(description), queryWords = SynonymTable.words(query)
+        let leads = SearchRankRules.leads(description: words, queryFirst: queryWords.first ?? "",
+                                          firstIsPrefix: queryWords.count == 1 && query.hasSuffix("*"))
+        return SearchRankRules.adjustment(code: code, billable: billable, description: SearchRankRules.Markers(words: words),
+                                          query: SearchRankRules.Markers(words: queryWords), leads: leads)
     }
 
     /// Whether a synonym gives `query` a reading other than its own words (then it is not compared).

@@ -99,6 +99,19 @@ import Testing
         #expect(adjustment == expected, "\(description) / \(query)")
     }
 
+    @Test(arguments: [
+        ("Pneumonia, unspecified organism", "pneumonia", false, true),
+        ("Viral pneumonia, unspecified", "pneumonia", false, false),
+        ("Unspecified asthma, uncomplicated", "asthma", false, true),
+        ("Other fatigue", "fatigue", false, true),
+        ("Migraine, unspecified", "migr", true, true),
+        ("Migraine, unspecified", "migr", false, false),
+        ("Unspecified", "unspecified", false, false),
+    ])
+    func leadWord(description: String, first: String, isPrefix: Bool, leads: Bool) {
+        #expect(SearchRankRules.leads(description: SynonymTable.words(description), queryFirst: first, firstIsPrefix: isPrefix) == leads)
+    }
+
     @Test func headersRankBelowEquallyGoodBillableCodes() {
         let header = SearchRankRules.adjustment(code: "M545", billable: false, description: [], query: [])
         let leaf = SearchRankRules.adjustment(code: "M5450", billable: true, description: [], query: [])

@@ -37,6 +37,8 @@ struct CodeRanking {
         var hasEveryPhrase: Bool
         /// The ``SearchRankRules/markerWords`` of the description.
         var markers: SearchRankRules.Markers
+        /// Whether the description starts with the query's first word (``SearchRankRules/leads(description:queryFirst:firstIsPrefix:)``).
+        var leads: Bool
     }
 
     /// The ``SearchRankRules/markerWords`` among the query's words.
@@ -104,8 +106,9 @@ struct CodeRanking {
             frequencies.initialize(repeating: 0)
             var length = 0
             var markers: UInt32 = 0, none: UInt32 = 0
-            guard count(code, weight: 8.0, into: frequencies, length: &length, markers: &none),
-                  count(description, weight: 1.0, into: frequencies, length: &length, markers: &markers) else { return nil }
+            var leads = false, noLead = false
+            guard count(code, weight: 8.0, into: frequencies, length: &length, markers: &none, leads: &noLead),
+                  count(description, weight: 1.0, into: frequencies, length: &length, markers: &markers, leads: &leads) else { return nil }
             // As FTS5's fts5Bm25Function, k1 = 1.2, b = 0.75.
             let k1 = 1.2, b = 0.75, D = Double(length)
             var score = 0.0
@@ -113,7 +116,7 @@ struct CodeRanking {
                 score += idf[index] * ((frequencies[index] * (k1 + 1.0)) / (frequencies[index] + k1 * (1 - b + b * D / averageLength)))
             }
             return Score(bm25: -1.0 * score, hasEveryPhrase: !frequencies.contains(0),
-                         markers: SearchRankRules.Markers(rawValue: markers))
+                         markers: SearchRankRules.Markers(rawValue: markers), leads: leads)
         }
     }
 
@@ -121,8 +124,9 @@ struct CodeRanking {
     /// the tokens into `length` and sets the bit of each marker word found (weight 1 only: the
     /// description); `false` when `bytes` is not ASCII.
     private func count(_ bytes: UnsafeBufferPointer<UInt8>, weight: Double, into frequencies: UnsafeMutableBufferPointer<Double>,
-                       length: inout Int, markers: inout UInt32) -> Bool {
+                       length: inout Int, markers: inout UInt32, leads: inout Bool) -> Bool {
         var index = 0
+        var leadPending = true
         while index < bytes.count {
             guard bytes[index] < 0x80 else { return false }
             guard Self.isTokenByte(bytes[index]) else { index += 1; continue }
@@ -131,6 +135,10 @@ struct CodeRanking {
             length += 1
             for (number, term) in terms.enumerated() where Self.matches(bytes, index, end, term, prefix: phrases[number].isPrefix) {
                 frequencies[number] += weight
+            }
+            if leadPending, !SearchRankRules.leadFillers.contains(where: { Self.matches(bytes, index, end, $0, prefix: false) }) {
+                leadPending = false
+                leads = Self.matches(bytes, index, end, terms[0], prefix: phrases[0].isPrefix)
             }
             if weight == 1.0, end - index >= 3, end - index <= 13 {
                 for (bit, word) in SearchRankRules.markerBytes.enumerated() where Self.matches(bytes, index, end, word, prefix: false) {

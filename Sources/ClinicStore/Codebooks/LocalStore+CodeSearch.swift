@@ -56,7 +56,9 @@ extension LocalStore {
         }
         // Text the ranking does not handle (not ASCII): FTS5 scores every match, the rules here.
         let systemFilter = system.map { _ in "AND c.system = :system" } ?? ""
-        let queryMarkers = SearchRankRules.Markers(words: SynonymTable.words(match))
+        let queryWords = SynonymTable.words(match)
+        let queryMarkers = SearchRankRules.Markers(words: queryWords)
+        let firstIsPrefix = queryWords.count == 1 && match.hasSuffix("*")
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
             WITH \(inForceCTE)
             SELECT c.rowid, c.code, c.billable, c.description, c.is_em, bm25(code_search, 8.0, 1.0) FROM code_search
@@ -66,8 +68,10 @@ extension LocalStore {
             """), arguments: ["match": match, "day": day, "system": system?.rawValue])
         let ranked = rows.map { row -> RankedCandidate in
             let code: String = row[1]
-            let rules = SearchRankRules.adjustment(code: code, billable: row[2], description:
-                SearchRankRules.Markers(words: SynonymTable.words(row[3])), query: queryMarkers)
+            let words = SynonymTable.words(row[3])
+            let leads = queryWords.first.map { SearchRankRules.leads(description: words, queryFirst: $0, firstIsPrefix: firstIsPrefix) } ?? false
+            let rules = SearchRankRules.adjustment(code: code, billable: row[2], description: SearchRankRules.Markers(words: words),
+                                                   query: queryMarkers, leads: leads)
             return RankedCandidate(rowid: row[0], isEM: row[4], score: (row[5] as Double) + rules - (favorites[code] ?? 0),
                                    code: code, billable: row[2])
         }.sorted(by: RankedCandidate.precedes)
@@ -135,7 +139,8 @@ extension LocalStore {
                 // ORDER BY c.is_em DESC, bm25(...) + rules - favorite boost, c.code (codes are ASCII here)
                 let text = String(decoding: code, as: UTF8.self)
                 let billable = sqlite3_column_int64(row, 3) != 0
-                let rules = SearchRankRules.adjustment(code: text, billable: billable, description: score.markers, query: queryMarkers)
+                let rules = SearchRankRules.adjustment(code: text, billable: billable, description: score.markers,
+                                                       query: queryMarkers, leads: score.leads)
                 ranked.append(RankedCandidate(rowid: sqlite3_column_int64(row, 0), isEM: sqlite3_column_int64(row, 4) != 0,
                                               score: score.bm25 + rules - (favorites[text] ?? 0), code: text, billable: billable))
                 return ranked.count < broadQueryCandidates

@@ -8,6 +8,9 @@
 /// - A description naming a context the query did not ask for (a history, a screening, a
 ///   sequela or subsequent encounter, pregnancy, a newborn ...) ranks ``contextPenalty`` lower
 ///   per context word.
+/// - A description that names the query's first word first (after "Unspecified" or "Other":
+///   "Pneumonia, unspecified organism" for `pneumonia`, not "Viral pneumonia") ranks
+///   ``leadBonus`` higher: the condition itself, not a kind of it.
 /// - Shorter (more general) codes rank higher: ``codeLengthWeight`` per character.
 public enum SearchRankRules {
     /// Added to a header's score: billable leaves come first among equally good matches.
@@ -20,6 +23,17 @@ public enum SearchRankRules {
     public static let contextPenalty = 3.0
     /// Added per character of the code.
     public static let codeLengthWeight = 0.5
+    /// Taken from the score of a description that starts with the query's first word.
+    public static let leadBonus = 1.5
+    /// Words a description's lead may start with before its main term.
+    static let leadFillers: [[UInt8]] = [Array("unspecified".utf8), Array("other".utf8)]
+
+    /// Whether `description` (its words, lower case) starts with the query's first word, after
+    /// leading "unspecified" or "other"; `firstIsPrefix`: the query's first word is typed in part.
+    public static func leads(description: [String], queryFirst: String, firstIsPrefix: Bool) -> Bool {
+        guard let lead = description.first(where: { $0 != "unspecified" && $0 != "other" }) else { return false }
+        return firstIsPrefix ? lead.hasPrefix(queryFirst) : lead == queryFirst
+    }
 
     /// The words the rules look for, each a bit of a ``Markers`` set.
     public static let markerWords = [
@@ -68,10 +82,10 @@ public enum SearchRankRules {
         return value
     }
 
-    /// Everything the rules add to a match's text relevance: header, description markers and code length.
-    public static func adjustment(code: String, billable: Bool, description: Markers, query: Markers) -> Double {
+    /// Everything the rules add to a match's text relevance: header, description markers, lead and code length.
+    public static func adjustment(code: String, billable: Bool, description: Markers, query: Markers, leads: Bool = false) -> Double {
         (billable ? 0 : headerPenalty) + adjustment(description: description, query: query)
-            + codeLengthWeight * Double(code.utf8.count)
+            + codeLengthWeight * Double(code.utf8.count) - (leads ? leadBonus : 0)
     }
 
     /// A code's standing before any query (lower is likelier): the adjustment for an empty query,
