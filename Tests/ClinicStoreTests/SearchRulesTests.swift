@@ -100,16 +100,22 @@ import Testing
     }
 
     @Test(arguments: [
-        ("Pneumonia, unspecified organism", "pneumonia", false, true),
-        ("Viral pneumonia, unspecified", "pneumonia", false, false),
-        ("Unspecified asthma, uncomplicated", "asthma", false, true),
-        ("Other fatigue", "fatigue", false, true),
-        ("Migraine, unspecified", "migr", true, true),
-        ("Migraine, unspecified", "migr", false, false),
-        ("Unspecified", "unspecified", false, false),
+        ("Pneumonia, unspecified organism", "pneumonia", true),
+        ("Viral pneumonia, unspecified", "pneumonia", false),
+        ("Unspecified asthma, uncomplicated", "asthma", true),
+        ("Other fatigue", "fatigue", true),
+        ("Migraine, unspecified", "migr", false),                 // typed in part: leads nothing
+        ("Unspecified", "unspecified", false),
     ])
-    func leadWord(description: String, first: String, isPrefix: Bool, leads: Bool) {
-        #expect(SearchRankRules.leads(description: SynonymTable.words(description), queryFirst: first, firstIsPrefix: isPrefix) == leads)
+    func leadWord(description: String, first: String, leads: Bool) {
+        #expect(SearchRankRules.leads(description: SynonymTable.words(description), queryFirst: first) == leads)
+    }
+
+    @Test func aCategoryWithoutSubdivisionsCountsAsItsDefaultCode() {
+        let essential = SearchRankRules.adjustment(code: "I10", billable: true, description: [], query: [])
+        let crisis = SearchRankRules.adjustment(code: "I169", billable: true, description: .unspecified, query: [])
+        #expect(essential < crisis)
+        #expect(SearchRankRules.adjustment(code: "J11", billable: false, description: [], query: []) == SearchRankRules.headerPenalty + 1.5)
     }
 
     @Test func headersRankBelowEquallyGoodBillableCodes() {

@@ -37,7 +37,7 @@ struct CodeRanking {
         var hasEveryPhrase: Bool
         /// The ``SearchRankRules/markerWords`` of the description.
         var markers: SearchRankRules.Markers
-        /// Whether the description starts with the query's first word (``SearchRankRules/leads(description:queryFirst:firstIsPrefix:)``).
+        /// Whether the description starts with the query's first word (``SearchRankRules/leads(description:queryFirst:)``).
         var leads: Bool
     }
 
@@ -138,7 +138,7 @@ struct CodeRanking {
             }
             if leadPending, !SearchRankRules.leadFillers.contains(where: { Self.matches(bytes, index, end, $0, prefix: false) }) {
                 leadPending = false
-                leads = Self.matches(bytes, index, end, terms[0], prefix: phrases[0].isPrefix)
+                leads = Self.matches(bytes, index, end, terms[0], prefix: false)
             }
             if weight == 1.0, end - index >= 3, end - index <= 13 {
                 for (bit, word) in SearchRankRules.markerBytes.enumerated() where Self.matches(bytes, index, end, word, prefix: false) {

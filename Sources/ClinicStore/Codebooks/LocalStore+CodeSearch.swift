@@ -58,7 +58,6 @@ extension LocalStore {
         let systemFilter = system.map { _ in "AND c.system = :system" } ?? ""
         let queryWords = SynonymTable.words(match)
         let queryMarkers = SearchRankRules.Markers(words: queryWords)
-        let firstIsPrefix = queryWords.count == 1 && match.hasSuffix("*")
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
             WITH \(inForceCTE)
             SELECT c.rowid, c.code, c.billable, c.description, c.is_em, bm25(code_search, 8.0, 1.0) FROM code_search
@@ -69,7 +68,7 @@ extension LocalStore {
         let ranked = rows.map { row -> RankedCandidate in
             let code: String = row[1]
             let words = SynonymTable.words(row[3])
-            let leads = queryWords.first.map { SearchRankRules.leads(description: words, queryFirst: $0, firstIsPrefix: firstIsPrefix) } ?? false
+            let leads = queryWords.first.map { SearchRankRules.leads(description: words, queryFirst: $0) } ?? false
             let rules = SearchRankRules.adjustment(code: code, billable: row[2], description: SearchRankRules.Markers(words: words),
                                                    query: queryMarkers, leads: leads)
             return RankedCandidate(rowid: row[0], isEM: row[4], score: (row[5] as Double) + rules - (favorites[code] ?? 0),

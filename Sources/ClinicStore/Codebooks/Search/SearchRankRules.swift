@@ -11,6 +11,8 @@
 /// - A description that names the query's first word first (after "Unspecified" or "Other":
 ///   "Pneumonia, unspecified organism" for `pneumonia`, not "Viral pneumonia") ranks
 ///   ``leadBonus`` higher: the condition itself, not a kind of it.
+/// - A billable three-character code (a category with no subdivisions: I10, J00) counts as its
+///   condition's default code.
 /// - Shorter (more general) codes rank higher: ``codeLengthWeight`` per character.
 public enum SearchRankRules {
     /// Added to a header's score: billable leaves come first among equally good matches.
@@ -28,11 +30,10 @@ public enum SearchRankRules {
     /// Words a description's lead may start with before its main term.
     static let leadFillers: [[UInt8]] = [Array("unspecified".utf8), Array("other".utf8)]
 
-    /// Whether `description` (its words, lower case) starts with the query's first word, after
-    /// leading "unspecified" or "other"; `firstIsPrefix`: the query's first word is typed in part.
-    public static func leads(description: [String], queryFirst: String, firstIsPrefix: Bool) -> Bool {
-        guard let lead = description.first(where: { $0 != "unspecified" && $0 != "other" }) else { return false }
-        return firstIsPrefix ? lead.hasPrefix(queryFirst) : lead == queryFirst
+    /// Whether `description` (its words, lower case) starts with the query's first word, whole,
+    /// after leading "unspecified" or "other" (a word typed in part leads nothing).
+    public static func leads(description: [String], queryFirst: String) -> Bool {
+        description.first(where: { $0 != "unspecified" && $0 != "other" }) == queryFirst
     }
 
     /// The words the rules look for, each a bit of a ``Markers`` set.
@@ -52,12 +53,16 @@ public enum SearchRankRules {
         /// A set from its bits.
         public init(rawValue: UInt32) { self.rawValue = rawValue }
 
-        static let unspecified = Markers(rawValue: 1 << 0)
-        static let without = Markers(rawValue: 1 << 1)
-        static let uncomplicated = Markers(rawValue: 1 << 2)
-        static let with = Markers(rawValue: 1 << 3)
+        /// "unspecified".
+        public static let unspecified = Markers(rawValue: 1 << 0)
+        /// "without".
+        public static let without = Markers(rawValue: 1 << 1)
+        /// "uncomplicated".
+        public static let uncomplicated = Markers(rawValue: 1 << 2)
+        /// "with".
+        public static let with = Markers(rawValue: 1 << 3)
         /// The context words: every marker after "with".
-        static let context = Markers(rawValue: ~UInt32(0) << 4)
+        public static let context = Markers(rawValue: ~UInt32(0) << 4)
 
         /// The markers among `words` (lower case).
         public init(words: some Sequence<String>) {
@@ -84,8 +89,10 @@ public enum SearchRankRules {
 
     /// Everything the rules add to a match's text relevance: header, description markers, lead and code length.
     public static func adjustment(code: String, billable: Bool, description: Markers, query: Markers, leads: Bool = false) -> Double {
-        (billable ? 0 : headerPenalty) + adjustment(description: description, query: query)
-            + codeLengthWeight * Double(code.utf8.count) - (leads ? leadBonus : 0)
+        let length = code.utf8.count
+        let markers = billable && length == 3 ? description.union(.uncomplicated) : description
+        return (billable ? 0 : headerPenalty) + adjustment(description: markers, query: query)
+            + codeLengthWeight * Double(length) - (leads ? leadBonus : 0)
     }
 
     /// A code's standing before any query (lower is likelier): the adjustment for an empty query,
