@@ -95,17 +95,14 @@ extension LocalStore {
                          arguments: [CodeQuery.expression([word], allPrefixes: asPrefix)]) != nil
     }
 
-    /// The index word nearest `word` (``TypoCorrection``): among the words with its first letter,
-    /// else among all.
+    /// The index word nearest `word` (``TypoCorrection``) among the index words with its first
+    /// letter (a typo rarely hits the first letter; reading every word would cost tens of milliseconds).
     private static func correction(for word: String, _ db: Database) throws -> String? {
-        guard let first = word.unicodeScalars.first, first.isASCII, first.value < 0x7F else { return nil }
+        guard TypoCorrection.allowedDistance(forLength: word.utf8.count) > 0,
+              let first = word.unicodeScalars.first, first.isASCII, first.value < 0x7F else { return nil }
         let next = String(UnicodeScalar(UInt8(first.value + 1)))
-        func vocabulary(_ sql: String, _ arguments: StatementArguments) throws -> [(term: String, rows: Int)] {
-            try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { ($0[0], $0[1]) }
-        }
-        let sameFirst = try vocabulary("SELECT term, doc FROM code_search_vocab WHERE term >= ? AND term < ?",
-                                       [String(first), next])
-        if let found = TypoCorrection.correction(for: word, in: sameFirst) { return found }
-        return TypoCorrection.correction(for: word, in: try vocabulary("SELECT term, doc FROM code_search_vocab", []))
+        let vocabulary = try Row.fetchAll(db.cachedStatement(sql: "SELECT term, doc FROM code_search_vocab WHERE term >= ? AND term < ?"),
+                                          arguments: [String(first), next]).map { (term: $0[0] as String, rows: $0[1] as Int) }
+        return TypoCorrection.correction(for: word, in: vocabulary)
     }
 }
