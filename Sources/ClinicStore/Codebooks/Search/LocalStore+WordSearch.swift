@@ -52,7 +52,7 @@ extension LocalStore {
                 var corrected = words
                 for (index, word) in words.enumerated() where !covered.contains(index) {
                     if try Self.indexHas(word, asPrefix: index == words.count - 1, db) { continue }
-                    if let fix = try Self.correction(for: word, db) { corrected[index] = fix }
+                    if let fix = try self.correction(for: word, db) { corrected[index] = fix }
                 }
                 if corrected != words {
                     (rows, readAs) = try Self.merged(corrected, synonyms, limit: limit, search: { try search($0) })
@@ -97,12 +97,16 @@ extension LocalStore {
 
     /// The index word nearest `word` (``TypoCorrection``) among the index words with its first
     /// letter (a typo rarely hits the first letter; reading every word would cost tens of milliseconds).
-    private static func correction(for word: String, _ db: Database) throws -> String? {
+    /// The words are remembered per first letter until the store's releases change.
+    private func correction(for word: String, _ db: Database) throws -> String? {
         guard TypoCorrection.allowedDistance(forLength: word.utf8.count) > 0,
               let first = word.unicodeScalars.first, first.isASCII, first.value < 0x7F else { return nil }
         let next = String(UnicodeScalar(UInt8(first.value + 1)))
-        let vocabulary = try Row.fetchAll(db.cachedStatement(sql: "SELECT term, doc FROM code_search_vocab WHERE term >= ? AND term < ?"),
-                                          arguments: [String(first), next]).map { (term: $0[0] as String, rows: $0[1] as Int) }
+        let releases = try String.fetchOne(db.cachedStatement(sql: "SELECT group_concat(id, ',') FROM (SELECT id FROM code_release ORDER BY id)")) ?? ""
+        let vocabulary = try searchCache.vocabulary(key: releases, first: String(first)) {
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT term, doc FROM code_search_vocab WHERE term >= ? AND term < ?"),
+                             arguments: [String(first), next]).map { (term: $0[0] as String, rows: $0[1] as Int) }
+        }
         return TypoCorrection.correction(for: word, in: vocabulary)
     }
 }

@@ -6,6 +6,7 @@ final class SearchCache: Sendable {
     private struct State {
         var synonyms: (key: String, table: SynonymTable)?
         var favorites: (key: String, boosts: [String: Double])?
+        var vocabulary: (key: String, byFirst: [String: [(term: String, rows: Int)]])?
     }
 
     private let state = Mutex(State())
@@ -16,6 +17,17 @@ final class SearchCache: Sendable {
         let table = try make()
         state.withLock { $0.synonyms = (key, table) }
         return table
+    }
+
+    /// The index words starting with `first`, read under `key` (the store's releases), or read by `make` and remembered.
+    func vocabulary(key: String, first: String, _ make: () throws -> [(term: String, rows: Int)]) rethrows -> [(term: String, rows: Int)] {
+        if let cached = state.withLock({ $0.vocabulary }), cached.key == key, let words = cached.byFirst[first] { return words }
+        let words = try make()
+        state.withLock { state in
+            if state.vocabulary?.key != key { state.vocabulary = (key, [:]) }
+            state.vocabulary?.byFirst[first] = words
+        }
+        return words
     }
 
     /// The favorite boosts read under `key`, or new ones from `make` remembered under it.
