@@ -72,7 +72,7 @@ CREATE TABLE code (
   description TEXT NOT NULL,
   billable INTEGER NOT NULL,
   is_em INTEGER NOT NULL DEFAULT 0
-);
+, position INTEGER);
 
 CREATE TABLE code_release (
   id TEXT PRIMARY KEY NOT NULL,
@@ -100,6 +100,8 @@ CREATE TABLE 'code_search_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'code_search_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 
 CREATE TABLE 'code_search_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE code_search_vocab USING fts5vocab(code_search, row);
 
 CREATE TABLE conflict (
   id TEXT PRIMARY KEY NOT NULL,
@@ -140,6 +142,12 @@ CREATE TABLE ncci_edit (
   modifier_indicator INTEGER NOT NULL,
   rationale TEXT NOT NULL DEFAULT ''
 );
+
+CREATE TABLE office_synonym (
+  term TEXT PRIMARY KEY NOT NULL,
+  words TEXT NOT NULL,
+  added_at INTEGER NOT NULL
+) WITHOUT ROWID;
 
 CREATE TABLE patient (
   id TEXT PRIMARY KEY NOT NULL,

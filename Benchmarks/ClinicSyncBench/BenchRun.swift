@@ -178,8 +178,9 @@ struct BenchRun {
             report.json["incremental_field_versions_large"] = Double(large.fieldVersions)
         }
         if settings.wants("search") {
+            let quality = try SearchQualityScenario.load(settings.searchQueriesFile ?? SearchQualityScenario.defaultFile)
             let codebooks = try await CodebookScenario(world: world, icd10File: settings.icd10File, runs: settings.runs,
-                                                       passes: settings.searchPasses, log: log).run()
+                                                       passes: settings.searchPasses, qualityQueries: quality, log: log).run()
             let importSeconds = codebooks.importSeconds.median
             report.lines.append(.init(name: "ICD-10-CM import, \(Format.count(codebooks.codes)) codes",
                                       figure: Format.seconds(importSeconds), target: "< 3 s", holds: importSeconds < 3))
@@ -195,6 +196,18 @@ struct BenchRun {
             report.lines.append(.init(name: "  each keystroke's fastest of \(settings.searchPasses) passes: p99",
                                       figure: Format.millis(codebooks.bestOfPassesMillis.percentile(99)),
                                       target: "noise-free reference"))
+            let everyday = codebooks.quality
+            report.lines.append(.init(name: "search quality, \(everyday.queries) everyday queries: hit@3",
+                                      figure: String(format: "%.1f%%", everyday.hitAt3 * 100),
+                                      native: String(format: "hit@1 %.1f%%", everyday.hitAt1 * 100),
+                                      target: "≥ 90%", holds: everyday.hitAt3 >= 0.9))
+            report.lines.append(.init(name: "  typing them, \(everyday.keystrokes) keystrokes: p99",
+                                      figure: Format.millis(everyday.keystrokeMillis.percentile(99)),
+                                      native: "p50 \(Format.millis(everyday.keystrokeMillis.median))",
+                                      target: "< 2 ms", holds: everyday.keystrokeMillis.percentile(99) < 2))
+            report.json["search_hit_at_1"] = everyday.hitAt1
+            report.json["search_hit_at_3"] = everyday.hitAt3
+            report.json["search_everyday_p99_ms"] = everyday.keystrokeMillis.percentile(99)
         }
         if settings.wants("wire") {
             let wire = try await WireScenario(world: world, claims: settings.wireClaims, log: log).run()

@@ -17,6 +17,9 @@ struct ClinicSyncBench: AsyncParsableCommand {
     @Option(name: .customLong("icd10"), help: "The full ICD-10-CM order file (plain or .gz); default: the copy shipped with ClinicStore.")
     var icd10File: String?
 
+    @Option(name: .customLong("search-queries"), help: "Everyday search queries with the codes a coder would pick (query<TAB>codes per line); default: Benchmarks/SearchQuality/everyday_queries.tsv.")
+    var searchQueries: String?
+
     @Option(help: "Service lines entered, captured and synced.")
     var rows: Int?
 
@@ -41,6 +44,7 @@ struct ClinicSyncBench: AsyncParsableCommand {
         var settings = BenchSettings(quick: quick, rows: rows, runs: runs, icd10File: icd10File,
                                      only: only.map { Set($0.split(separator: ",").map(String.init)) })
         settings.postgresURL = postgres ?? ProcessInfo.processInfo.environment["CLINICSYNC_POSTGRES_URL"]
+        settings.searchQueriesFile = searchQueries
         let root: URL
         if let folder {
             root = URL(fileURLWithPath: folder)
@@ -67,6 +71,8 @@ struct BenchSettings {
     var linesPerClinic: Int
     var wireClaims: Int
     var icd10File: String?
+    /// The everyday query set of the search-quality row; `nil`: the shipped one.
+    var searchQueriesFile: String?
     var only: Set<String>?
     /// Where to run the PostgreSQL rows; `nil`: SQLite only.
     var postgresURL: String?

@@ -4,8 +4,9 @@ import Foundation
 import GRDB
 import Testing
 
-/// Search ranks as FTS5 ranks: for every query that is not broad, the codes and their order
-/// equal FTS5's own `bm25` ordering in SQL; code prefixes list E/M first, then shortest first.
+/// Search ranks as FTS5 ranks: for every query that no synonym reads otherwise, the codes and
+/// their order equal FTS5's own `bm25` ordering in SQL plus ``SearchRankRules`` (a SQL function
+/// here); code prefixes list E/M first, then shortest first.
 @Suite struct SearchRankingTests {
     static let store: LocalStore = {
         let store = try! TestStores.clinic()
@@ -18,7 +19,8 @@ import Testing
         "type 2 diabetes without complications", "essential hypertension", "acute upper respiratory infection",
         "major depressive disorder", "gastro-esophageal reflux", "sprain of right ankle", "otitis media",
         "vitamin d deficiency", "osteoarthritis of knee", "office visit established", "flu vaccine", "venipuncture",
-        "fracture of left wrist", "Ménière disease", "e11 diabetes",
+        "fracture of left wrist", "Ménière disease", "e11 diabetes", "chronic obstructive pulmonary disease",
+        "benign paroxysmal vertigo",
         // "of" with a word whose newest rows mostly lack it, or with a rare word.
         "of poisoning", "diabetes of",
     ]
@@ -30,7 +32,8 @@ import Testing
     /// is broad), or over every match for text that is not ASCII (which FTS5 ranks in full).
     static func fts5Ranking(_ match: String, day: String, limit: Int) throws -> [String] {
         try store.read { db in
-            try String.fetchAll(db, sql: """
+            db.add(function: rankRules)
+            let rows = try Row.fetchAll(db, sql: """
                 WITH in_force AS (
                   SELECT r.* FROM code_release AS r
                   WHERE r.effective_from <= :day AND (r.effective_to IS NULL OR r.effective_to >= :day)
@@ -41,12 +44,30 @@ import Testing
                   SELECT code_search.rowid AS id FROM code_search JOIN code AS c ON c.rowid = code_search.rowid
                   JOIN in_force AS r ON r.id = c.release_id
                   WHERE code_search MATCH :match ORDER BY code_search.rowid DESC LIMIT :candidates)
-                SELECT c.code FROM code_search JOIN code AS c ON c.rowid = code_search.rowid JOIN in_force AS r ON r.id = c.release_id
+                SELECT c.code, c.billable FROM code_search JOIN code AS c ON c.rowid = code_search.rowid JOIN in_force AS r ON r.id = c.release_id
                 WHERE code_search MATCH :match AND code_search.rowid >= (SELECT min(id) FROM newest)
-                ORDER BY c.is_em DESC, bm25(code_search, 8.0, 1.0) - c.billable + 0.5 * length(c.code), c.code
+                ORDER BY c.is_em DESC, bm25(code_search, 8.0, 1.0) + rank_rules(c.code, c.billable, c.description, :match), c.code
                 LIMIT :limit
                 """, arguments: ["match": match, "day": day, "limit": limit, "candidates": match.allSatisfy(\.isASCII) ? LocalStore.broadQueryCandidates : -1])
+            // Headers then move after the billable codes under them that the list shows.
+            return SearchRankRules.headersAfterTheirCodes(rows, code: { $0["code"] }, billable: { $0["billable"] }).map { $0["code"] }
         }
+    }
+
+    /// `rank_rules(code, billable, description, query)`: ``SearchRankRules`` for a row (no favorites here).
+    static let rankRules = DatabaseFunction("rank_rules", argumentCount: 4, pure: true) { values in
+        guard let code = String.fromDatabaseValue(values[0]), let billable = Bool.fromDatabaseValue(values[1]),
+              let description = String.fromDatabaseValue(values[2]), let query = String.fromDatabaseValue(values[3]) else { return nil }
+        let words = SynonymTable.words(description), queryWords = SynonymTable.words(query)
+        let leads = SearchRankRules.leads(description: words, queryFirst: queryWords.first ?? "")
+        return SearchRankRules.adjustment(code: code, billable: billable, description: SearchRankRules.Markers(words: words),
+                                          query: SearchRankRules.Markers(words: queryWords), leads: leads)
+    }
+
+    /// Whether a synonym gives `query` a reading other than its own words (then it is not compared).
+    static func readOtherwise(_ query: String) -> Bool {
+        let words = SynonymTable.words(query)
+        return SynonymTable.bundled().rewrite(words)?.alternatives.contains { $0 != words } ?? false
     }
 
     static func matchCount(_ match: String) throws -> Int {
@@ -73,7 +94,7 @@ import Testing
     @Test func wordQueriesRankAsFTS5Does() throws {
         let day = CalendarDate("2025-01-10")!
         var compared = 0, broad = 0, withOf = 0
-        for query in Self.keystrokes where !Self.isCodeQuery(query) {
+        for query in Self.keystrokes where !Self.isCodeQuery(query) && !Self.readOtherwise(query) {
             guard let match = Self.wordExpression(query) else { continue }
             let expected = try Self.fts5Ranking(match, day: day.description, limit: 20)
             let actual = try Self.store.searchCodes(query, on: day, limit: 20).map(\.code)

@@ -13,6 +13,8 @@ struct CodebookScenario {
         var slowest: [(query: String, millis: Double)] = []
         /// Each keystroke's fastest pass: its cost with the machine's scheduling noise taken out.
         var bestOfPassesMillis: [Double] = []
+        /// Hit rates of the everyday query set, on the same store.
+        var quality = SearchQualityScenario.Figures()
     }
 
     /// What coders type: descriptions in their words, and codes with or without the dot.
@@ -37,6 +39,8 @@ struct CodebookScenario {
     let icd10File: String?
     let runs: Int
     let passes: Int
+    /// The everyday query set (see ``SearchQualityScenario``).
+    var qualityQueries: [SearchQualityScenario.Query] = []
     let log: (String) -> Void
 
     func run() async throws -> Figures {
@@ -72,6 +76,13 @@ struct CodebookScenario {
                    queries.count, passes, figures.searchMillis.median, figures.searchMillis.percentile(99),
                    figures.bestOfPassesMillis.percentile(99),
                    figures.slowest.map { String(format: "'%@' %.2f", $0.query, $0.millis) }.joined(separator: ", ")))
+        if !qualityQueries.isEmpty {
+            figures.quality = try SearchQualityScenario(store: store, queries: qualityQueries, passes: passes).run()
+            let quality = figures.quality
+            log(String(format: "search quality: %d everyday queries, hit@1 %.1f%%, hit@3 %.1f%%; misses: %@", quality.queries,
+                       quality.hitAt1 * 100, quality.hitAt3 * 100,
+                       quality.misses.map { "'\($0.query)' (\($0.expected)) -> \($0.found.joined(separator: " "))" }.joined(separator: "; ")))
+        }
         return figures
     }
 

@@ -30,12 +30,19 @@ struct CodeRanking {
     /// Per phrase: a whole word in more than half the rows ("of"), whose idf is FTS5's floor.
     let common: [Bool]
 
-    /// A row's score, and whether every phrase occurs in it.
+    /// A row's score, whether every phrase occurs in it, and the rank rules' words in its description.
     struct Score {
         /// `bm25(code_search, 8.0, 1.0)`: lower is better.
         var bm25: Double
         var hasEveryPhrase: Bool
+        /// The ``SearchRankRules/markerWords`` of the description.
+        var markers: SearchRankRules.Markers
+        /// Whether the description starts with the query's first word (``SearchRankRules/leads(description:queryFirst:)``).
+        var leads: Bool
     }
+
+    /// The ``SearchRankRules/markerWords`` among the query's words.
+    var queryMarkers: SearchRankRules.Markers { SearchRankRules.Markers(words: phrases.map(\.term)) }
 
     /// The query without its common words (``common``), when it has both kinds: the same
     /// matches plus rows lacking a common word, which ``Score/hasEveryPhrase`` tells apart.
@@ -98,23 +105,28 @@ struct CodeRanking {
         withUnsafeTemporaryAllocation(of: Double.self, capacity: phrases.count) { frequencies -> Score? in
             frequencies.initialize(repeating: 0)
             var length = 0
-            guard count(code, weight: 8.0, into: frequencies, length: &length),
-                  count(description, weight: 1.0, into: frequencies, length: &length) else { return nil }
+            var markers: UInt32 = 0, none: UInt32 = 0
+            var leads = false, noLead = false
+            guard count(code, weight: 8.0, into: frequencies, length: &length, markers: &none, leads: &noLead),
+                  count(description, weight: 1.0, into: frequencies, length: &length, markers: &markers, leads: &leads) else { return nil }
             // As FTS5's fts5Bm25Function, k1 = 1.2, b = 0.75.
             let k1 = 1.2, b = 0.75, D = Double(length)
             var score = 0.0
             for index in phrases.indices {
                 score += idf[index] * ((frequencies[index] * (k1 + 1.0)) / (frequencies[index] + k1 * (1 - b + b * D / averageLength)))
             }
-            return Score(bm25: -1.0 * score, hasEveryPhrase: !frequencies.contains(0))
+            return Score(bm25: -1.0 * score, hasEveryPhrase: !frequencies.contains(0),
+                         markers: SearchRankRules.Markers(rawValue: markers), leads: leads)
         }
     }
 
-    /// Adds `weight` to each phrase's frequency for every token of `bytes` it matches and counts
-    /// the tokens into `length`; `false` when `bytes` is not ASCII.
+    /// Adds `weight` to each phrase's frequency for every token of `bytes` it matches, counts
+    /// the tokens into `length` and sets the bit of each marker word found (weight 1 only: the
+    /// description); `false` when `bytes` is not ASCII.
     private func count(_ bytes: UnsafeBufferPointer<UInt8>, weight: Double, into frequencies: UnsafeMutableBufferPointer<Double>,
-                       length: inout Int) -> Bool {
+                       length: inout Int, markers: inout UInt32, leads: inout Bool) -> Bool {
         var index = 0
+        var leadPending = true
         while index < bytes.count {
             guard bytes[index] < 0x80 else { return false }
             guard Self.isTokenByte(bytes[index]) else { index += 1; continue }
@@ -123,6 +135,16 @@ struct CodeRanking {
             length += 1
             for (number, term) in terms.enumerated() where Self.matches(bytes, index, end, term, prefix: phrases[number].isPrefix) {
                 frequencies[number] += weight
+            }
+            if leadPending, !SearchRankRules.leadFillers.contains(where: { Self.matches(bytes, index, end, $0, prefix: false) }) {
+                leadPending = false
+                leads = Self.matches(bytes, index, end, terms[0], prefix: false)
+            }
+            if weight == 1.0, end - index >= 3, end - index <= 13 {
+                for (bit, word) in SearchRankRules.markerBytes.enumerated() where Self.matches(bytes, index, end, word, prefix: false) {
+                    markers |= 1 << UInt32(bit)
+                    break
+                }
             }
             index = end
         }

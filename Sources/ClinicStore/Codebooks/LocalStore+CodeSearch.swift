@@ -3,36 +3,17 @@ import GRDB
 import GRDBSQLite
 
 extension LocalStore {
-    /// Finds codes as a coder types: code prefixes (`9921`, `E11.6`) or words of the description
-    /// (`type 2 diabetes without complications`, `office vis`), best matches first.
-    ///
-    /// Only releases in force on `date` (default: today) are searched; for each system that is the
-    /// release with the latest `effective_from` on or before the date that has not ended.
-    ///
-    /// A code prefix lists in codebook order: E/M codes first, then shorter (more general) codes
-    /// first (E11.6, E11.61, E11.610 ...), read straight from the `code_length` index. Words rank
-    /// by relevance (FTS5's bm25, see ``CodeRanking``), nudged towards billable and shorter
-    /// codes, so "hypertens" finds I10 first. A word query so broad that it matches more than
-    /// ``broadQueryCandidates`` entries (the first keystrokes: "o", "fracture") ranks only the
-    /// most recently imported of them: ranking every match would take tens of milliseconds.
+    /// Finds codes as a coder types (see ``findCodes(_:system:on:limit:)``), best matches first.
     public func searchCodes(_ text: String, system: CodeSystem? = nil, on date: CalendarDate? = nil,
                             limit: Int = 10) throws -> [CodeMatch] {
-        guard let match = CodeQuery.ftsExpression(for: text) else { return [] }
-        let day = (date ?? today).description
-        let limit = max(1, min(limit, 200))
-        return try read { db in
-            if let prefix = CodeQuery.codePrefix(in: match) {
-                return try Self.codes(prefixed: prefix, system: system, day: day, limit: limit, db)
-            }
-            return try Self.codes(matching: match, system: system, day: day, limit: limit, db)
-        }
+        try findCodes(text, system: system, on: date, limit: limit).matches
     }
 
     /// Word queries matching more entries than this rank a bounded set of them (see ``searchCodes(_:system:on:limit:)``).
     public static let broadQueryCandidates = 300
 
     /// Codes starting with `prefix`: E/M codes first, then by length and code, one index range per length.
-    private static func codes(prefixed prefix: String, system: CodeSystem?, day: String, limit: Int,
+    static func codes(prefixed prefix: String, system: CodeSystem?, day: String, limit: Int,
                               _ db: Database) throws -> [CodeMatch] {
         let upper = String(prefix.dropLast()) + String(UnicodeScalar(prefix.unicodeScalars.last!.value + 1)!)
         let systemFilter = system.map { _ in "AND c.system = :system" } ?? ""
@@ -63,36 +44,47 @@ extension LocalStore {
         return rows.map(codeMatch)
     }
 
-    /// Codes whose code or description match the FTS5 expression `match`, best first: by
-    /// ``CodeRanking`` (FTS5's bm25 with remembered document frequencies) over every match,
-    /// or over the ``broadQueryCandidates`` most recently imported ones for a broad query.
-    private static func codes(matching match: String, system: CodeSystem?, day: String, limit: Int,
-                              _ db: Database) throws -> [CodeMatch] {
-        let systemFilter = system.map { _ in "AND c.system = :system" } ?? ""
-        let arguments: StatementArguments = ["match": match, "day": day, "system": system?.rawValue, "limit": limit]
+    /// The rows whose code or description match the FTS5 expression `match`, best first (at most
+    /// `limit`): by ``CodeRanking`` (FTS5's bm25 with remembered document frequencies) plus
+    /// ``SearchRankRules``, less each favorite's boost, over every match or over the
+    /// ``broadQueryCandidates`` newest ones for a broad query.
+    static func rankedRows(matching match: String, system: CodeSystem?, day: String, limit: Int,
+                           favorites: [String: Double], _ db: Database) throws -> [Int64] {
         if let phrases = CodeRanking.phrases(in: match), let ranking = try CodeRanking.make(phrases, db),
-           let ranked = try rankedCandidates(match, ranking: ranking, system: system, day: day, db) {
-            return try details(of: ranked.prefix(limit).map(\.rowid), db)
+           let ranked = try rankedCandidates(match, ranking: ranking, system: system, day: day, favorites: favorites, db) {
+            return SearchRankRules.headersAfterTheirCodes(Array(ranked.prefix(limit)), code: \.code, billable: \.billable).map(\.rowid)
         }
-        // Text the ranking does not handle (not ASCII): FTS5 ranks every match.
-        return try Row.fetchAll(db.cachedStatement(sql: """
+        // Text the ranking does not handle (not ASCII): FTS5 scores every match, the rules here.
+        let systemFilter = system.map { _ in "AND c.system = :system" } ?? ""
+        let queryWords = SynonymTable.words(match)
+        let queryMarkers = SearchRankRules.Markers(words: queryWords)
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             WITH \(inForceCTE)
-            \(matchColumns) FROM code_search
+            SELECT c.rowid, c.code, c.billable, c.description, c.is_em, bm25(code_search, 8.0, 1.0) FROM code_search
             JOIN code AS c ON c.rowid = code_search.rowid
             JOIN in_force AS r ON r.id = c.release_id
             WHERE code_search MATCH :match \(systemFilter)
-            ORDER BY c.is_em DESC, bm25(code_search, 8.0, 1.0) - c.billable + 0.5 * length(c.code), c.code
-            LIMIT :limit
-            """), arguments: arguments).map(codeMatch)
+            """), arguments: ["match": match, "day": day, "system": system?.rawValue])
+        let ranked = rows.map { row -> RankedCandidate in
+            let code: String = row[1]
+            let words = SynonymTable.words(row[3])
+            let leads = queryWords.first.map { SearchRankRules.leads(description: words, queryFirst: $0) } ?? false
+            let rules = SearchRankRules.adjustment(code: code, billable: row[2], description: SearchRankRules.Markers(words: words),
+                                                   query: queryMarkers, leads: leads)
+            return RankedCandidate(rowid: row[0], isEM: row[4], score: (row[5] as Double) + rules - (favorites[code] ?? 0),
+                                   code: code, billable: row[2])
+        }.sorted(by: RankedCandidate.precedes)
+        return SearchRankRules.headersAfterTheirCodes(Array(ranked.prefix(limit)), code: \.code, billable: \.billable).map(\.rowid)
     }
 
     /// A word query's match, scored: what the ranking orders by, and the row to read for the few shown.
     private struct RankedCandidate {
         var rowid: Int64
         var isEM: Bool
-        /// `bm25(code_search, 8.0, 1.0) - billable + 0.5 * length(code)`: lower is better.
+        /// `bm25(code_search, 8.0, 1.0)` plus ``SearchRankRules`` less the favorite boost: lower is better.
         var score: Double
         var code: String
+        var billable: Bool
 
         /// `ORDER BY is_em DESC, score, code`.
         static func precedes(_ a: Self, _ b: Self) -> Bool {
@@ -110,7 +102,8 @@ extension LocalStore {
     /// `Row`s for hundreds of candidates cost more than the full-text match. Only the codes
     /// shown are read whole, by ``details(of:_:)``.
     private static func rankedCandidates(_ match: String, ranking: CodeRanking, system: CodeSystem?, day: String,
-                                         _ db: Database) throws -> [RankedCandidate]? {
+                                         favorites: [String: Double], _ db: Database) throws -> [RankedCandidate]? {
+        let queryMarkers = ranking.queryMarkers
         // The releases in force, read once (not once per matching row).
         let releases = try String.fetchAll(db.cachedStatement(sql: "WITH \(inForceCTE) SELECT id FROM in_force ORDER BY id"),
                                            arguments: ["day": day])
@@ -142,10 +135,13 @@ extension LocalStore {
                     return false
                 }
                 guard score.hasEveryPhrase else { return true }
-                // ORDER BY c.is_em DESC, bm25(...) - c.billable + 0.5 * length(c.code), c.code (codes are ASCII here)
+                // ORDER BY c.is_em DESC, bm25(...) + rules - favorite boost, c.code (codes are ASCII here)
+                let text = String(decoding: code, as: UTF8.self)
+                let billable = sqlite3_column_int64(row, 3) != 0
+                let rules = SearchRankRules.adjustment(code: text, billable: billable, description: score.markers,
+                                                       query: queryMarkers, leads: score.leads)
                 ranked.append(RankedCandidate(rowid: sqlite3_column_int64(row, 0), isEM: sqlite3_column_int64(row, 4) != 0,
-                                              score: score.bm25 - Double(sqlite3_column_int64(row, 3)) + 0.5 * Double(code.count),
-                                              code: String(decoding: code, as: UTF8.self)))
+                                              score: score.bm25 + rules - (favorites[text] ?? 0), code: text, billable: billable))
                 return ranked.count < broadQueryCandidates
             }
             return scoredEvery ? (ranked, read) : nil
@@ -167,7 +163,7 @@ extension LocalStore {
     }
 
     /// The codes at `rowids`, with their releases, in that order.
-    private static func details(of rowids: [Int64], _ db: Database) throws -> [CodeMatch] {
+    static func details(of rowids: [Int64], _ db: Database) throws -> [CodeMatch] {
         guard !rowids.isEmpty else { return [] }
         let placeholders = Array(repeating: "?", count: rowids.count).joined(separator: ", ")
         var byRowID: [Int64: CodeMatch] = [:]
@@ -232,6 +228,13 @@ enum CodeQuery {
         guard expression.hasPrefix("code : \""), expression.hasSuffix("\"*") else { return nil }
         let prefix = expression.dropFirst(8).dropLast(2)
         return prefix.isEmpty ? nil : String(prefix)
+    }
+
+    /// The FTS5 expression of `words`: each quoted, the last one (or, `allPrefixes`, each) a prefix.
+    static func expression(_ words: [String], allPrefixes: Bool = false) -> String {
+        words.enumerated().map { index, word in
+            allPrefixes || index == words.count - 1 ? "\"\(word)\"*" : "\"\(word)\""
+        }.joined(separator: " ")
     }
 
     /// A single code-like token (`9921`, `E11.6`, `g04`) searches the code column by prefix;

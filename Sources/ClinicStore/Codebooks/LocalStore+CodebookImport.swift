@@ -65,19 +65,25 @@ extension LocalStore {
         switch content {
         case .codes(let entries):
             let insert = try db.makeStatement(sql: """
-                INSERT INTO code (release_id, system, code, short_description, description, billable, is_em)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO code (release_id, system, code, short_description, description, billable, is_em, position)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let isProcedure = release.system.isProcedureSystem
             let releaseID = release.id.databaseValue, system = release.system.rawValue.databaseValue
-            for (index, entry) in entries.enumerated() {
+            // The likeliest codes get the newest rows: a broad query ranks the newest rows of its matches.
+            let order = entries.indices.map { (index: $0, standing: SearchRankRules.standing(
+                code: entries[$0].code, description: entries[$0].description, billable: entries[$0].billable)) }
+                .sorted { $0.standing != $1.standing ? $0.standing > $1.standing : $0.index > $1.index }
+            for (written, item) in order.enumerated() {
+                let entry = entries[item.index]
                 // Bound through the C API: GRDB's arguments cost more than the insert for ~100k rows.
                 try StatementBinding.execute(insert, [
                     releaseID, system, entry.code.databaseValue, entry.shortDescription.databaseValue,
                     entry.description.databaseValue, entry.billable.databaseValue,
                     (isProcedure && ProcedureCode.isEvaluationAndManagement(entry.code)).databaseValue,
+                    item.index.databaseValue,
                 ], in: db)
-                if index % step == 0 { progress?(index, total) }
+                if written % step == 0 { progress?(written, total) }
             }
             // FTS5 keeps new terms in memory and writes a segment each time they pass its hash
             // size, then merges segments; with ten indexes per term (the word and its 1–9 letter

@@ -40,7 +40,7 @@ extension LocalStore {
                 }
             default:
                 file.codes = try Row.fetchAll(db, sql: """
-                    SELECT code, short_description, description, billable FROM code WHERE release_id = ? ORDER BY rowid
+                    SELECT code, short_description, description, billable FROM code WHERE release_id = ? ORDER BY position, rowid
                     """, arguments: [id]).map { [$0["code"], $0["short_description"], $0["description"], ($0["billable"] as Bool) ? "1" : "0"] }
             }
             return file

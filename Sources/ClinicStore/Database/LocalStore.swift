@@ -23,6 +23,8 @@ public final class LocalStore: Sendable {
     public let clock: any StoreClock
     /// The injected random source for new row ids (see ``newID()``).
     public let ids: IdentifierGenerator
+    /// What search remembers between queries: the synonym table and the favorites.
+    let searchCache = SearchCache()
 
     private init(writer: any DatabaseWriter, path: String, identity: StoreIdentity,
                  clock: any StoreClock, ids: IdentifierGenerator) {

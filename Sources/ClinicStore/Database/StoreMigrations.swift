@@ -26,6 +26,9 @@ public enum StoreMigrations {
         migrator.registerMigration("v5") { db in
             for statement in V5.statements { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v6") { db in
+            for statement in V6.statements { try db.execute(sql: statement) }
+        }
         return migrator
     }
 }

@@ -2,13 +2,14 @@ import ArgumentParser
 import BillingModel
 import ClinicStore
 import CommandSupport
+import Foundation
 
 /// `clinicsync codes ...`: codebook releases, import and search.
 struct CodesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "codes", abstract: "Import, search and show codes.",
         subcommands: [CodesImport.self, CodesLoadBundled.self, CodesSearch.self, CodesShow.self, CodesReleases.self,
-                      CodesDiff.self, CodesImpact.self])
+                      CodesDiff.self, CodesImpact.self, CodesSynonyms.self, CodesFavorites.self])
 }
 
 extension CodeSystem: ExpressibleByArgument {
@@ -83,38 +84,68 @@ struct CodesLoadBundled: ParsableCommand {
 
 /// `clinicsync codes search QUERY`: as-you-type search of the releases in force on `--on` (default today).
 struct CodesSearch: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "search", abstract: "Find codes by code prefix or words.")
+    static let configuration = CommandConfiguration(
+        commandName: "search", abstract: "Find codes by code prefix, words, everyday words or abbreviations.")
 
     @OptionGroup var options: StoreOptions
-    @Argument(help: "What you are looking for: '9921', 'E11.6', 'type 2 diabetes', 'office vis'.") var query: String
+    @Argument(help: "What you are looking for: '9921', 'E11.6', 'type 2 diabetes', 'office vis', 'uti', 'pink eye'.")
+    var query: String
     @Option(help: "Only this code system.") var system: CodeSystem?
     @Option(help: "Search the releases in force on this date (default: today).") var on: CalendarDate?
     @Option(help: "How many results.") var limit = 10
 
     func run() throws {
-        let matches = try options.open().searchCodes(query, system: system, on: on, limit: limit)
-        try options.emit(matches) {
-            Table(headers: ["CODE", "SYSTEM", "DESCRIPTION"],
-                  rows: matches.map { [$0.display + ($0.billable ? "" : " (header)"), $0.system.cliName, $0.description] })
-                .render(empty: "No codes match '\(query)'.")
+        let found = try options.open().findCodes(query, system: system, on: on, limit: limit)
+        if options.json, let corrected = found.didYouMean {
+            FileHandle.standardError.write(Data("did you mean '\(corrected)'? showing codes for it\n".utf8))
+        }
+        try options.emit(found.matches) {
+            var lines: [String] = []
+            if let corrected = found.didYouMean { lines.append("Did you mean '\(corrected)'? Showing codes for it.") }
+            if !found.readAs.isEmpty { lines.append("Read as: \(found.readAs.map { "'\($0)'" }.joined(separator: " or ")).") }
+            lines.append(Table(headers: ["CODE", "SYSTEM", "DESCRIPTION"],
+                               rows: found.matches.map { [$0.display + ($0.billable ? "" : " (header)"), $0.system.cliName, $0.description] })
+                .render(empty: "No codes match '\(query)'."))
+            return lines.joined(separator: "\n")
         }
     }
 }
 
-/// `clinicsync codes show CODE`: the code in every release that has it, newest first; exits non-zero if none.
+/// `clinicsync codes show CODE`: the code in every release that has it, newest first, and a
+/// header's billable codes; exits non-zero if none.
 struct CodesShow: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a code in every release that has it.")
 
     @OptionGroup var options: StoreOptions
     @Argument(help: "The code, with or without its dot.") var code: String
 
+    /// A code in one release, with the billable codes under it when it is a header.
+    struct Shown: Encodable {
+        var match: CodeMatch
+        var children: HeaderChildren?
+
+        func encode(to encoder: any Encoder) throws {
+            try match.encode(to: encoder)
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encodeIfPresent(children?.children, forKey: .billableChildren)
+            try container.encodeIfPresent(children?.total, forKey: .billableChildrenTotal)
+        }
+
+        enum Key: String, CodingKey {
+            case billableChildren = "billable_children", billableChildrenTotal = "billable_children_total"
+        }
+    }
+
     func run() throws {
-        let matches = try options.open().lookupCode(code)
+        let store = try options.open()
+        let matches = try store.lookupCode(code)
         guard !matches.isEmpty else { throw StoreError.notFound(entity: "code", id: code) }
-        try options.emit(matches) {
-            Table(headers: ["CODE", "SYSTEM", "RELEASE", "FROM", "BILLABLE", "DESCRIPTION"],
-                  rows: matches.map { [$0.display, $0.system.cliName, $0.release, $0.effectiveFrom,
-                                       $0.billable ? "yes" : "no (header)", $0.description] }).render()
+        let shown = try matches.map { Shown(match: $0, children: try store.billableChildren(of: $0)) }
+        try options.emit(shown) {
+            let table = Table(headers: ["CODE", "SYSTEM", "RELEASE", "FROM", "BILLABLE", "DESCRIPTION"],
+                              rows: matches.map { [$0.display, $0.system.cliName, $0.release, $0.effectiveFrom,
+                                                   $0.billable ? "yes" : "no (header)", $0.description] }).render()
+            return ([table] + shown.compactMap { $0.children.map { "\($0.sentence) (\($0.release))" } }).joined(separator: "\n")
         }
     }
 }

@@ -1,0 +1,128 @@
+import Foundation
+
+/// What coders type mapped to the words of the code sets: `htn` → `essential hypertension`,
+/// `pink eye` → `conjunctivitis`, `flu shot` → `influenza vaccine` or `immunization`.
+///
+/// A term is one or more whole words; its replacement is one or more alternatives, each a list
+/// of words that all occur in the description of the codes meant. A query's words are read left
+/// to right, the longest term first, and each term found is replaced by its words. Pure values:
+/// the shipped list (``bundled()``) and the office's own entries merge into one table.
+public struct SynonymTable: Sendable, Equatable {
+    /// The replacement alternatives of each term, keyed by the term's words.
+    public private(set) var entries: [[String]: [[String]]] = [:]
+    /// The longest term, in words.
+    private var longest = 0
+
+    /// An empty table.
+    public init() {}
+
+    /// A table of `(term, alternatives)` pairs; a later pair for the same term replaces an earlier one.
+    public init(_ pairs: [(term: String, alternatives: [String])]) {
+        for pair in pairs { add(term: pair.term, alternatives: pair.alternatives) }
+    }
+
+    /// Adds or replaces a term (its words as ``words(_:)`` reads them); empty terms and alternatives are ignored.
+    public mutating func add(term: String, alternatives: [String]) {
+        let key = Self.words(term)
+        let replacements = alternatives.map(Self.words).filter { !$0.isEmpty }
+        guard !key.isEmpty, !replacements.isEmpty else { return }
+        entries[key] = replacements
+        longest = max(longest, key.count)
+    }
+
+    /// The entries of `other` added over these (the office's own words win over the shipped ones).
+    public func merging(_ other: SynonymTable) -> SynonymTable {
+        var merged = self
+        for (key, value) in other.entries {
+            merged.entries[key] = value
+            merged.longest = max(merged.longest, key.count)
+        }
+        return merged
+    }
+
+    /// How many terms the table holds.
+    public var count: Int { entries.count }
+
+    /// A query with its terms replaced.
+    public struct Rewrite: Equatable, Sendable {
+        /// Each alternative reading of the query, as words (at most ``SynonymTable/maxAlternatives``).
+        public var alternatives: [[String]]
+        /// The positions of the query's words that a term covered.
+        public var covered: Set<Int>
+        /// Whether the query's last word was part of a term (its replacement then ends the query).
+        public var coversLastWord: Bool
+    }
+
+    /// At most this many readings of one query are searched.
+    public static let maxAlternatives = 4
+
+    /// The readings of `words` with every term replaced, longest term first; `nil` when no term occurs.
+    public func rewrite(_ words: [String]) -> Rewrite? {
+        var readings: [[String]] = [[]]
+        var covered = Set<Int>()
+        var index = 0
+        while index < words.count {
+            var matched = false
+            for length in stride(from: min(longest, words.count - index), through: 1, by: -1) {
+                guard let alternatives = entries[Array(words[index..<(index + length)])] else { continue }
+                readings = Array(readings.flatMap { reading in alternatives.map { reading + $0 } }.prefix(Self.maxAlternatives))
+                covered.formUnion(index..<(index + length))
+                index += length
+                matched = true
+                break
+            }
+            if !matched {
+                readings = readings.map { $0 + [words[index]] }
+                index += 1
+            }
+        }
+        guard !covered.isEmpty else { return nil }
+        return Rewrite(alternatives: readings, covered: covered, coversLastWord: covered.contains(words.count - 1))
+    }
+
+    /// The words of a text as search (and FTS5's unicode61 tokenizer) reads them: lower-case runs
+    /// of letters and digits (`Bell's palsy` → `bell`, `s`, `palsy`).
+    public static func words(_ text: String) -> [String] {
+        text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+    }
+
+    /// Parses the synonym file layout: `term<TAB>words[|other words]` per line, `#` comments and
+    /// blank lines skipped. A line without a tab, or with an empty side, is refused with its number.
+    public static func parse(_ text: String) throws -> [(term: String, alternatives: [String])] {
+        var pairs: [(term: String, alternatives: [String])] = []
+        for (offset, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            let line = String(raw)
+            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
+            let sides = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+            guard sides.count == 2 else {
+                throw SynonymFileError(line: offset + 1, reason: "expected a term, a tab, then its words")
+            }
+            let alternatives = sides[1].split(separator: "|").map(String.init).filter { !words($0).isEmpty }
+            guard !words(String(sides[0])).isEmpty, !alternatives.isEmpty else {
+                throw SynonymFileError(line: offset + 1, reason: "the term and its words need letters or digits")
+            }
+            pairs.append((String(sides[0]), alternatives))
+        }
+        return pairs
+    }
+
+    /// The list shipped with ClinicSync (`search_synonyms.tsv`), read once.
+    public static func bundled() -> SynonymTable { shipped }
+
+    private static let shipped: SynonymTable = {
+        guard let url = Bundle.module.url(forResource: "search_synonyms", withExtension: "tsv"),
+              let text = try? String(contentsOf: url, encoding: .utf8),
+              let pairs = try? parse(text) else { return SynonymTable() }
+        return SynonymTable(pairs)
+    }()
+}
+
+/// A line of a synonym file that does not read as `term<TAB>words`.
+public struct SynonymFileError: Error, Equatable, CustomStringConvertible {
+    /// The line's number, from 1.
+    public var line: Int
+    /// What is wrong with it.
+    public var reason: String
+    /// One line: `line 3: expected a term, a tab, then its words`.
+    public var description: String { "line \(line): \(reason)" }
+}
