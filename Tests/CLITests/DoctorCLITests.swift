@@ -12,7 +12,7 @@ import Testing
     struct World {
         let cli: CLIRunner
         let central: String
-        let server: CentralNode
+        let server: ServeProcess
 
         init() throws {
             cli = try CLIRunner()
@@ -20,7 +20,7 @@ import Testing
             let tokenFile = cli.folder.appendingPathComponent("admin.token")
             try DoctorCLITests.adminToken.write(to: tokenFile, atomically: true, encoding: .utf8)
             #expect(try cli.run(["init", "--central"], store: central).status == 0)
-            server = try CentralNode(store: central, adminTokenFile: tokenFile.path, folder: cli.folder)
+            server = try ServeProcess.start(store: central, adminTokenFile: tokenFile.path, folder: cli.folder)
             let enrolled = try cli.run(["admin", "enroll", "--clinic", "clinic-a", "--json"], store: central)
             let token = try #require((try enrolled.json() as? [String: Any])?["token"] as? String)
             #expect(try cli.run(["init", "--clinic", "clinic-a"]).status == 0)
@@ -123,33 +123,5 @@ import Testing
         let clock = try #require((report["checks"] as? [[String: Any]])?.first { $0["id"] as? String == "clock" })
         #expect(run.status == 1 && clock["result"] as? String == "fail" && (clock["summary"] as? String)?.contains("ahead of") == true,
                 "\(clock)")
-    }
-}
-
-/// `clinicsync serve` on a free loopback port for these tests, started and stopped with the
-/// CLITesting harness's own calls only (`Clinicsync.start`, `stderrSoFar`, `wait`), every wait
-/// bounded: a node that never says where it listens fails the test, never hangs it.
-final class CentralNode {
-    let url: URL
-    let child: ChildProcess
-
-    init(store: String, adminTokenFile: String, folder: URL, timeout: TimeInterval = 60) throws {
-        child = try Clinicsync.start(["serve", "--store", store, "--port", "0", "--admin-token-file", adminTokenFile], in: folder)
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline, child.isRunning {
-            let log = child.stderrSoFar
-            if let range = log.range(of: #"http://127\.0\.0\.1:\d+"#, options: .regularExpression), let url = URL(string: String(log[range])) {
-                self.url = url
-                return
-            }
-            usleep(10_000)
-        }
-        throw ChildFailure(what: "serve did not start within \(Int(timeout)) s", exit: child.kill9())
-    }
-
-    /// SIGTERM, then the harness's bounded wait (SIGKILL after 20 s).
-    func stop() {
-        if child.isRunning { kill(child.process.processIdentifier, SIGTERM) }
-        child.wait(timeout: 20)
     }
 }
