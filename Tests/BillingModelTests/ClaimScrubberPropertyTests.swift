@@ -1,17 +1,6 @@
+import CLITesting
 import Testing
 @testable import BillingModel
-
-/// SplitMix64: a small seeded generator, so a failing case can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite struct ClaimScrubberPropertyTests {
     /// Codes in no NCCI edit, with the most units a line may carry.
@@ -21,7 +10,7 @@ struct SeededGenerator: RandomNumberGenerator {
     static let plainModifiers = ["76", "77", "GA", "59", "LT", "26"]
 
     /// A random claim that follows every rule, built only from what the reference knows.
-    static func validClaim(_ rng: inout SeededGenerator) -> Claim {
+    static func validClaim(_ rng: inout SeededRandom) -> Claim {
         let diagnoses = Array(F.billableDiagnoses.shuffled(using: &rng).prefix(Int.random(in: 1...12, using: &rng)))
         let place = F.placesOfService.randomElement(using: &rng)!
         let telehealth = ClaimScrubber.telehealthPlacesOfService.contains(place)
@@ -47,7 +36,7 @@ struct SeededGenerator: RandomNumberGenerator {
 
     @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
     func randomValidClaimsHaveNoFindings(_ seed: UInt64) {
-        var rng = SeededGenerator(state: seed)
+        var rng = SeededRandom(state: seed)
         for _ in 0..<200 {
             let claim = Self.validClaim(&rng)
             let findings = F.scrubber.check(claim)

@@ -1,3 +1,4 @@
+import CLITesting
 import Foundation
 import Testing
 @testable import BillingModel
@@ -16,7 +17,7 @@ import Testing
     /// The byte parser agrees with the plain reading of the rule on random strings of the
     /// characters that matter (digits, separators, signs, spaces, a non-ASCII digit).
     @Test func agreesWithTheReferenceReading() {
-        var rng = SeededGenerator(state: 42)
+        var rng = SeededRandom(state: 42)
         let alphabet: [Character] = ["0", "1", "5", "9", ".", ",", "$", "-", " ", "a", "٣"]
         for _ in 0..<20_000 {
             let text = String((0..<Int.random(in: 0...16, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
@@ -39,7 +40,7 @@ import Testing
     }
 
     @Test func trimmingSpacesMatchesFoundation() {
-        var rng = SeededGenerator(state: 7)
+        var rng = SeededRandom(state: 7)
         let alphabet: [Character] = ["A", "9", " ", "\t", "\u{00A0}", "\u{2003}", "\n", "é", "-"]
         for _ in 0..<20_000 {
             let text = String((0..<Int.random(in: 0...8, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })

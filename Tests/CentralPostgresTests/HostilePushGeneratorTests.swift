@@ -19,18 +19,6 @@ extension PostgresSuites {
         static var schedules: Int { Int(ProcessInfo.processInfo.environment["CLINICSYNC_HOSTILE_SCHEDULES"] ?? "") ?? 20 }
         static let steps = 10
 
-        /// SplitMix64: one seed, one sequence.
-        struct Random: RandomNumberGenerator {
-            var state: UInt64
-            mutating func next() -> UInt64 {
-                state &+= 0x9E37_79B9_7F4A_7C15
-                var z = state
-                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-                return z ^ (z >> 31)
-            }
-        }
-
         /// What one run ends with: each honest clinic's rows at the central node and in its store.
         struct Outcome: Equatable {
             var central: [String: [String: FieldValue]] = [:]
@@ -55,7 +43,7 @@ extension PostgresSuites {
         /// Runs schedule `seed` on a fresh world of `kind`, with the attacker or without.
         static func run(_ kind: CentralKind, seed: UInt64, attacker: Bool, baseMillis: Int64) async throws -> (Outcome, Tally) {
             let world = try await CentralWorld.start(kind, processes: 1)
-            var honest = Random(state: seed), hostile = Random(state: seed ^ 0xDEAD_BEEF)
+            var honest = SeededRandom(state: seed), hostile = SeededRandom(state: seed ^ 0xDEAD_BEEF)
             var tally = Tally()
             let clock = ManualClock(millis: baseMillis)
             var clinics: [LocalStore] = []
@@ -132,7 +120,7 @@ extension PostgresSuites {
 
         /// One hostile push: one to four changes drawn from the attacks of DESIGN §4, some at the
         /// victim's (already bound) site.
-        static func hostilePush(_ forger: inout Forger, _ random: inout Random, victim: LocalStore, target: Claim,
+        static func hostilePush(_ forger: inout Forger, _ random: inout SeededRandom, victim: LocalStore, target: Claim,
                                 own: Claim) -> PushRequest {
             let victimSite = victim.identity.siteID
             var changes: [Change] = []

@@ -1,3 +1,4 @@
+import CLITesting
 import BillingModel
 import ClinicStore
 import Foundation

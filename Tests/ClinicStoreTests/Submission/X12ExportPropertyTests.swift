@@ -8,18 +8,6 @@ import Testing
 @Suite struct X12ExportPropertyTests {
     typealias F = SubmissionFixtures
 
-    /// SplitMix64: a small, seedable generator.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let procedures = ["99202", "99213", "99214", "99215", "99395", "36415", "81002", "85025", "80053", "83036",
                              "87880", "93000", "71046", "90471", "90686", "96372", "20610", "11102", "17110", "97110",
                              "0001A", "3074F", "G0439", "G0008"]
@@ -28,7 +16,7 @@ import Testing
 
     @Test(arguments: [UInt64(11), 23, 42])
     func randomCleanClaimsAlwaysExportToAFilePyx12Accepts(seed: UInt64) throws {
-        var random = SeededGenerator(state: seed)
+        var random = SeededRandom(state: seed)
         let store = try F.store(seed: seed)
         _ = try store.updateExportSettings(X12ExportTests.settings)
         let people = try F.people(in: store)
