@@ -53,23 +53,9 @@ import Testing
         #expect(!configuration.adminEnabled && !configuration.usesTLS)
     }
 
-    static let hasOpenSSL = FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl")
-
-    @Test(.enabled(if: Requirements.runs(when: hasOpenSSL), "needs openssl to make a certificate"))
+    @Test(.enabled(if: Requirements.runs(when: TestCertificate.canMake), "needs openssl to make a certificate"))
     func withACertificateAndKeyTheNodeServesHTTPS() async throws {
-        try Requirements.check(Self.hasOpenSSL, "openssl (apt-get install openssl) to make a certificate")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clinicsync-tls-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let certificate = folder.appendingPathComponent("cert.pem").path, key = folder.appendingPathComponent("key.pem").path
-        let openssl = Process()
-        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        openssl.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
-                             "-keyout", key, "-out", certificate]
-        openssl.standardOutput = FileHandle.nullDevice
-        openssl.standardError = FileHandle.nullDevice
-        try openssl.run()
-        openssl.waitUntilExit()
-        try #require(openssl.terminationStatus == 0)
+        let (certificate, key) = try TestCertificate.make()
 
         let node = try TestNode(configuration: CentralServerConfiguration(
             port: 0, adminToken: TestNode.adminToken, tlsCertificatePath: certificate, tlsKeyPath: key))

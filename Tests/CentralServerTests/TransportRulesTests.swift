@@ -101,21 +101,9 @@ import Glibc
         return process.terminationStatus == 0 && text.contains("Cipher is ") && !text.contains("Cipher is (NONE)")
     }
 
-    @Test(.enabled(if: Requirements.runs(when: ConfigurationTests.hasOpenSSL), "needs openssl"))
+    @Test(.enabled(if: Requirements.runs(when: TestCertificate.canMake), "needs openssl"))
     func tlsBelow12IsRefusedAnd12IsServed() async throws {
-        try Requirements.check(ConfigurationTests.hasOpenSSL, "openssl (apt-get install openssl)")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clinicsync-tls-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let certificate = folder.appendingPathComponent("cert.pem").path, key = folder.appendingPathComponent("key.pem").path
-        let openssl = Process()
-        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        openssl.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
-                             "-keyout", key, "-out", certificate]
-        openssl.standardOutput = FileHandle.nullDevice
-        openssl.standardError = FileHandle.nullDevice
-        try openssl.run()
-        openssl.waitUntilExit()
-        try #require(openssl.terminationStatus == 0)
+        let (certificate, key) = try TestCertificate.make()
         let node = try TestNode(configuration: CentralServerConfiguration(
             port: 0, adminToken: TestNode.adminToken, tlsCertificatePath: certificate, tlsKeyPath: key))
         let bound = BoundPort()
