@@ -28,8 +28,10 @@ extension PostgresCentral {
     }
 
     /// Every enrolled clinic's sync health, longest silent first (or only `clinicID`'s, with
-    /// its `recentLimit` newest requests): the same facts as the SQLite node reads.
-    public func clinicHealth(clinicID: String? = nil, recentLimit: Int? = nil) async throws -> [ClinicHealth] {
+    /// its `recentLimit` newest requests): the same facts as the SQLite node reads. Without
+    /// `records`, claims and open conflicts are not counted.
+    public func clinicHealth(clinicID: String? = nil, recentLimit: Int? = nil,
+                             records: Bool = true) async throws -> [ClinicHealth] {
         let logger = self.logger
         let only: [FieldValue] = [clinicID.map(FieldValue.text) ?? .null]
         return try await gateway.transaction(readOnly: true, isolation: "REPEATABLE READ") { connection in
@@ -57,20 +59,22 @@ extension PostgresCentral {
                 let (id, reason, count) = try row.decode((String, String, Int64).self)
                 facts[id]?.refusedByReason[reason] = Int(count)
             }
-            for row in try await connection.rows("""
-                SELECT owner, count(*) FROM conflict WHERE ($1::text IS NULL OR owner = $1::text) AND status = 0 AND deleted = 0
-                GROUP BY owner
-                """, only, logger: logger) {
-                let (owner, count) = try row.decode((String, Int64).self)
-                facts[owner]?.openConflicts = Int(count)
-            }
-            for row in try await connection.rows("""
-                SELECT owner, lifecycle % 16, count(*) FROM claim WHERE ($1::text IS NULL OR owner = $1::text) AND deleted = 0
-                GROUP BY owner, lifecycle % 16
-                """, only, logger: logger) {
-                let (owner, stage, count) = try row.decode((String, Int64, Int64).self)
-                guard let stage = ClaimLifecycle.Stage(rawValue: Int(stage)) else { continue }
-                facts[owner]?.claimsByStatus[stage.name] = Int(count)
+            if records {
+                for row in try await connection.rows("""
+                    SELECT owner, count(*) FROM conflict WHERE ($1::text IS NULL OR owner = $1::text) AND status = 0 AND deleted = 0
+                    GROUP BY owner
+                    """, only, logger: logger) {
+                    let (owner, count) = try row.decode((String, Int64).self)
+                    facts[owner]?.openConflicts = Int(count)
+                }
+                for row in try await connection.rows("""
+                    SELECT owner, lifecycle % 16, count(*) FROM claim WHERE ($1::text IS NULL OR owner = $1::text) AND deleted = 0
+                    GROUP BY owner, lifecycle % 16
+                    """, only, logger: logger) {
+                    let (owner, stage, count) = try row.decode((String, Int64, Int64).self)
+                    guard let stage = ClaimLifecycle.Stage(rawValue: Int(stage)) else { continue }
+                    facts[owner]?.claimsByStatus[stage.name] = Int(count)
+                }
             }
             return ClinicHealth.bySilence(facts.values.map { ClinicHealth(facts: $0, recentLimit: recentLimit) })
         }

@@ -43,8 +43,9 @@ public protocol CentralBackend: Sendable {
     func recordSyncActivity(_ activity: SyncActivity, clinicID: String, refusals: [String: Int]) async throws
 
     /// The enrolled clinics' sync health, longest silent first; only `clinicID`'s (with its
-    /// `recentLimit` newest requests) when given.
-    func clinicHealth(clinicID: String?, recentLimit: Int?) async throws -> [ClinicHealth]
+    /// `recentLimit` newest requests) when given. Without `records`, claims and open conflicts
+    /// are not counted (what `/metrics` needs reads no claim).
+    func clinicHealth(clinicID: String?, recentLimit: Int?, records: Bool) async throws -> [ClinicHealth]
 
     /// The code releases published to clinics.
     func publishedReleases() async throws -> [CodeRelease]
@@ -54,4 +55,21 @@ public protocol CentralBackend: Sendable {
 
     /// Throws ``CentralStorageUnavailable`` when the storage cannot serve now (`/healthz` says so).
     func checkHealth() async throws
+}
+
+extension CentralBackend {
+    /// Every enrolled clinic's sync health in full, longest silent first (`admin clinics`).
+    public func clinicsHealth() async throws -> [ClinicHealth] {
+        try await clinicHealth(clinicID: nil, recentLimit: nil, records: true)
+    }
+
+    /// One clinic's health in full with its ``ClinicHealth/recentSyncsShown`` newest requests
+    /// (`admin clinic show`); a `StoreError.notFound` when it is not enrolled.
+    public func clinicHealth(of clinicID: String) async throws -> ClinicHealth {
+        guard let clinic = try await clinicHealth(clinicID: clinicID, recentLimit: ClinicHealth.recentSyncsShown,
+                                                  records: true).first else {
+            throw StoreError.notFound(entity: "enrolled clinic", id: String(clinicID.prefix(80)))
+        }
+        return clinic
+    }
 }

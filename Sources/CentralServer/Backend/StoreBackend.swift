@@ -45,8 +45,8 @@ public struct StoreBackend: CentralBackend {
     }
 
     /// The clinics' sync health (`LocalStore.clinicHealth`).
-    public func clinicHealth(clinicID: String?, recentLimit: Int?) async throws -> [ClinicHealth] {
-        try await run { try $0.clinicHealth(clinicID: clinicID, recentLimit: recentLimit) }
+    public func clinicHealth(clinicID: String?, recentLimit: Int?, records: Bool) async throws -> [ClinicHealth] {
+        try await run { try $0.clinicHealth(clinicID: clinicID, recentLimit: recentLimit, records: records) }
     }
 
     /// Revokes a clinic's token (`LocalStore.revoke`).

@@ -23,8 +23,6 @@ struct AdminRoutes {
             .get("health", use: health)
     }
 
-    /// How many of a clinic's newest requests `GET /v1/admin/clinics/{id}/health` lists.
-    static let recentSyncs = 20
 
     @Sendable func enroll(_ request: Request, context: CentralRequestContext) async throws -> Response {
         let body = try await RequestBody.bytes(of: request, limit: Self.maxBodyBytes)
@@ -52,15 +50,13 @@ struct AdminRoutes {
 
     @Sendable func health(_ request: Request, context: CentralRequestContext) async throws -> Response {
         let gzip = JSONReply.acceptsGzip(request)
-        let clinics = try await backend.clinicHealth(clinicID: nil, recentLimit: nil)
+        let clinics = try await backend.clinicsHealth()
         return try await Offload.run { try JSONReply(clinics, gzip: gzip) }.response()
     }
 
     @Sendable func clinicHealth(_ request: Request, context: CentralRequestContext) async throws -> Response {
         let clinicID = try context.parameters.require("id")
-        guard let clinic = try await backend.clinicHealth(clinicID: clinicID, recentLimit: Self.recentSyncs).first else {
-            throw StoreError.notFound(entity: "enrolled clinic", id: String(clinicID.prefix(80)))
-        }
+        let clinic = try await backend.clinicHealth(of: clinicID)
         return try JSONReply(clinic, gzip: JSONReply.acceptsGzip(request)).response()
     }
 

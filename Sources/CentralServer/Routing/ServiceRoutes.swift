@@ -27,7 +27,7 @@ struct ServiceRoutes {
     @Sendable func exposition(_ request: Request, context: CentralRequestContext) async -> Response {
         // The per-clinic gauges, read afresh; without storage the rest is still served.
         do {
-            metrics.record(clinics: try await backend.clinicHealth(clinicID: nil, recentLimit: nil),
+            metrics.record(clinics: try await backend.clinicHealth(clinicID: nil, recentLimit: nil, records: false),
                            nowMillis: backend.clock.nowMillis())
         } catch {
             context.logger.warning("clinic gauges not updated", metadata: ["error": "\(type(of: error))"])

@@ -31,8 +31,9 @@ extension LocalStore {
     }
 
     /// Central node: every enrolled clinic's sync health, longest silent first (or only
-    /// `clinicID`'s, with its `recentLimit` newest requests).
-    public func clinicHealth(clinicID: String? = nil, recentLimit: Int? = nil) throws -> [ClinicHealth] {
+    /// `clinicID`'s, with its `recentLimit` newest requests). Without `records`, claims and open
+    /// conflicts are not counted (the metrics' gauges need neither, and counting reads every claim).
+    public func clinicHealth(clinicID: String? = nil, recentLimit: Int? = nil, records: Bool = true) throws -> [ClinicHealth] {
         try read { db in
             let only: StatementArguments = [clinicID]
             var facts: [String: ClinicHealth.Facts] = [:]
@@ -54,18 +55,20 @@ extension LocalStore {
                 """, arguments: only) {
                 facts[row["clinic_id"] as String]?.refusedByReason[row["reason"]] = row["count"]
             }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT owner, count(*) AS n FROM conflict WHERE (?1 IS NULL OR owner = ?1) AND status = 0 AND deleted = 0
-                GROUP BY owner
-                """, arguments: only) {
-                facts[row["owner"] as String]?.openConflicts = row["n"]
-            }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT owner, lifecycle % 16 AS stage, count(*) AS n FROM claim WHERE (?1 IS NULL OR owner = ?1) AND deleted = 0
-                GROUP BY owner, stage
-                """, arguments: only) {
-                guard let stage = ClaimLifecycle.Stage(rawValue: row["stage"]) else { continue }
-                facts[row["owner"] as String]?.claimsByStatus[stage.name] = row["n"]
+            if records {
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT owner, count(*) AS n FROM conflict WHERE (?1 IS NULL OR owner = ?1) AND status = 0 AND deleted = 0
+                    GROUP BY owner
+                    """, arguments: only) {
+                    facts[row["owner"] as String]?.openConflicts = row["n"]
+                }
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT owner, lifecycle % 16 AS stage, count(*) AS n FROM claim WHERE (?1 IS NULL OR owner = ?1) AND deleted = 0
+                    GROUP BY owner, stage
+                    """, arguments: only) {
+                    guard let stage = ClaimLifecycle.Stage(rawValue: row["stage"]) else { continue }
+                    facts[row["owner"] as String]?.claimsByStatus[stage.name] = row["n"]
+                }
             }
             return ClinicHealth.bySilence(facts.values.map { ClinicHealth(facts: $0, recentLimit: recentLimit) })
         }

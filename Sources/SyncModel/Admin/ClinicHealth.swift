@@ -5,6 +5,9 @@
 /// Built by ``init(facts:recentLimit:)`` from what a backend reads (the same rules on SQLite and
 /// PostgreSQL). JSON keys are snake_case; `recent_syncs` only in `admin clinic show`.
 public struct ClinicHealth: Codable, Sendable, Equatable {
+    /// How many of a clinic's newest requests one clinic's view lists (`admin clinic show`).
+    public static let recentSyncsShown = 20
+
     /// The clinic id.
     public var clinicID: String
     /// Its display name, if given at enrollment.

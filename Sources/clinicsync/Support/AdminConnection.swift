@@ -32,19 +32,11 @@ struct RemoteAdmin: AdminConnection {
 struct BackendAdmin: AdminConnection {
     let backend: any CentralBackend
 
-    /// How many of a clinic's newest requests `admin clinic show` lists.
-    static let recentSyncs = 20
-
     func enroll(clinicID: String, name: String?, reinstate: Bool) async throws -> String {
         try await backend.enroll(clinicID: clinicID, name: name, reinstate: reinstate)
     }
     func rotate(clinicID: String) async throws -> String { try await backend.rotate(clinicID: clinicID) }
     func revoke(clinicID: String) async throws { try await backend.revoke(clinicID: clinicID) }
-    func clinicsHealth() async throws -> [ClinicHealth] { try await backend.clinicHealth(clinicID: nil, recentLimit: nil) }
-    func clinicHealth(clinicID: String) async throws -> ClinicHealth {
-        guard let clinic = try await backend.clinicHealth(clinicID: clinicID, recentLimit: Self.recentSyncs).first else {
-            throw StoreError.notFound(entity: "enrolled clinic", id: clinicID)
-        }
-        return clinic
-    }
+    func clinicsHealth() async throws -> [ClinicHealth] { try await backend.clinicsHealth() }
+    func clinicHealth(clinicID: String) async throws -> ClinicHealth { try await backend.clinicHealth(of: clinicID) }
 }
