@@ -36,7 +36,13 @@ import Testing
             }
             let site = world.sites[Int(random.next() % 3)]
             let victim = random.next() % 10  // 0–4 the client, 5–7 the server, 8–9 nobody
-            let delay = Double(random.next() % 400) / 1000
+            var delay = Double(random.next() % 400) / 1000
+            if victim <= 7 {
+                // A kill lands while this sync still has work on the wire, however fast the
+                // machine: 600 more changes to push; a server dies within the sync's first 50 ms.
+                try Workload.addPatients(600, at: site.store, tag: "\(site.name)-victim-round-\(round)")
+                if victim >= 5 { delay = min(delay, 0.05) }
+            }
             let sync = try world.startSync(site)
             let deadline = Date().addingTimeInterval(delay)
             while Date() < deadline, sync.isRunning {  // the coder keeps working during the sync
