@@ -1,5 +1,6 @@
 @testable import CentralPostgres
 import ClinicStore
+import SyncModel
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import ClinicStore
+import SyncModel
 import Foundation
 
 /// What the end-of-test checks found; every count but `delivered` must be zero.

@@ -1,5 +1,3 @@
-import SyncModel
-
 /// A table whose rows travel between replicas, with the columns a change may name and
 /// the SQLite type each must hold. Drives validation of incoming changes (unknown tables
 /// and fields, wrong types) and the apply path.
@@ -18,7 +16,7 @@ public struct SyncedTable: Sendable {
     /// Whether clinics may push rows of this table (central-only data is refused).
     public let clinicWritable: Bool
     /// The column names in UTF-8 byte order: the key order of a row's values in JSON.
-    let sortedColumns: [String]
+    public let sortedColumns: [String]
 
     init(name: String, columns: [String: (type: ColumnType, nullable: Bool)], clinicWritable: Bool) {
         self.name = name
@@ -72,7 +70,7 @@ public struct SyncedTable: Sendable {
     }
 
     /// ``problem(column:value:)`` with the column's spec already looked up.
-    func problem(column: String, spec: (type: ColumnType, nullable: Bool), value: FieldValue) -> String? {
+    public func problem(column: String, spec: (type: ColumnType, nullable: Bool), value: FieldValue) -> String? {
         switch (value, spec.type) {
         case (.null, _): return spec.nullable ? nil : "\(name).\(column) must not be null"
         case (.text(let text), .any): return text.utf8.count <= 8192 ? nil : "\(name).\(column) is too long"

@@ -1,5 +1,5 @@
 import BillingModel
-import SyncModel
+
 
 extension SyncedTable {
     /// Where a column that holds another synced row's id points (DESIGN §4 "A hostile clinic").

@@ -1,5 +1,3 @@
-import SyncModel
-
 /// Site ids belong to one clinic (DESIGN §4 "A hostile clinic"): a site is bound to the clinic
 /// whose token first pushes from it (`site_owner`), and every other clinic's push from it is
 /// refused whole. The rules, written once for both central backends.

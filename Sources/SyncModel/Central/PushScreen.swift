@@ -1,5 +1,5 @@
 import BillingModel
-import SyncModel
+
 
 /// The central node's rules for one pushed change (DESIGN §4 "A hostile clinic"), written once
 /// as a pure function over values and called by both central backends (SQLite and PostgreSQL):
