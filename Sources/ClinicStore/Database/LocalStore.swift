@@ -1,6 +1,7 @@
 import Foundation
 import BillingModel
 import GRDB
+import SyncModel
 
 /// The one door to a ClinicSync SQLite store, clinic or central.
 ///

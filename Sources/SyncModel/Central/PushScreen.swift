@@ -95,7 +95,7 @@ public enum PushScreen {
         guard let table = SyncedTable.all[change.table] else {
             return refuse(.unknownTable, "unknown table '\(change.table.prefix(40))'")
         }
-        guard table.clinicWritable, change.owner != LocalStore.centralOwner else {
+        guard table.clinicWritable, change.owner != SyncSchema.centralSite else {
             return refuse(.readOnlyTable, "\(change.table) rows owned by the central office are read-only at clinics")
         }
         guard change.owner == clinicID else {
@@ -160,7 +160,7 @@ public enum PushScreen {
             guard let owner = facts.referenceOwners[RowKey(table: target.table, id: id)] else {
                 return "\(table.name).\(column) names a \(target.table) row this node does not hold"
             }
-            let central = owner == LocalStore.centralOwner
+            let central = owner == SyncSchema.centralSite
             if owner != clinicID && !(central && target.allowsCentral) {
                 return "\(table.name).\(column) names a \(target.table) row outside clinic \(clinicID)'s scope"
             }
