@@ -12,7 +12,8 @@ public enum RemoteProbe {
         guard let remote = try? store.remote(), let url = URL(string: remote.serverURL),
               let cursor = try? store.syncStatus().cursor else { return .notConfigured }
         let site = store.identity.siteID
-        let client = CentralClient(serverURL: url, token: remote.token, timeoutSeconds: timeoutSeconds)
+        // The node's state now: a 503 is the answer doctor reports, not something to wait out.
+        let client = CentralClient(serverURL: url, token: remote.token, timeoutSeconds: timeoutSeconds, retry: .once)
         let before = clock.nowMillis()
         do {
             let page = try await client.pull(since: cursor, limit: 1, site: site)

@@ -18,11 +18,26 @@ public final class CentralClient: Sendable {
     private let http: HTTPClient
     private let timeout: TimeAmount
     private let clockReading = Mutex<CentralClockReading?>(nil)
+    private let retry: RetryPolicy
+    private let onRetry: (@Sendable (RetryNotice) -> Void)?
+    private let jitter: @Sendable () -> Double
+    private let sleep: @Sendable (Duration) async throws -> Void
 
     /// A client for `serverURL` authenticating with `token` (a clinic token or the admin token).
-    public init(serverURL: URL, token: String, timeoutSeconds: Int64 = 60) {
+    ///
+    /// A request the node answers with 503 is tried again as `retry` says (``RetryPolicy``);
+    /// `onRetry` hears of each wait before it starts. `jitter` (a draw in `0.5 ..< 1.0`) and
+    /// `sleep` are injected for tests.
+    public init(serverURL: URL, token: String, timeoutSeconds: Int64 = 60, retry: RetryPolicy = .standard,
+                onRetry: (@Sendable (RetryNotice) -> Void)? = nil,
+                jitter: @escaping @Sendable () -> Double = { Double.random(in: 0.5..<1.0) },
+                sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
         self.serverURL = serverURL
         self.token = token
+        self.retry = retry
+        self.onRetry = onRetry
+        self.jitter = jitter
+        self.sleep = sleep
         var configuration = HTTPClient.Configuration()
         configuration.decompression = .enabled(limit: .ratio(200))
         configuration.timeout = .init(connect: .seconds(10), read: .seconds(timeoutSeconds))
@@ -70,10 +85,12 @@ public final class CentralClient: Sendable {
         try? await http.shutdown()
     }
 
-    /// Runs `body` with a client that is shut down afterwards, whatever happens.
+    /// Runs `body` with a client that is shut down afterwards, whatever happens; `onRetry` hears
+    /// of each request tried again after a 503 (``RetryPolicy/standard``).
     public static func with<T: Sendable>(serverURL: URL, token: String,
+                                         onRetry: (@Sendable (RetryNotice) -> Void)? = nil,
                                          _ body: (CentralClient) async throws -> T) async throws -> T {
-        let client = CentralClient(serverURL: serverURL, token: token)
+        let client = CentralClient(serverURL: serverURL, token: token, onRetry: onRetry)
         do {
             let result = try await body(client)
             await client.shutdown()
@@ -164,8 +181,27 @@ public final class CentralClient: Sendable {
         try await send(method, path, query: query, encoded: body.map { try RequestBody($0) })
     }
 
+    /// One request, tried again after a 503 as ``RetryPolicy`` says.
     private func send<Reply: Decodable>(_ method: HTTPMethod, _ path: String, query: [String: String] = [:],
                                         encoded body: RequestBody?) async throws -> Reply {
+        var attempt = 1
+        while true {
+            do {
+                return try await sendOnce(method, path, query: query, encoded: body)
+            } catch {
+                guard let delay = retry.delay(after: attempt, failure: error, jitter: jitter()) else { throw error }
+                if case .server(let status, let body)? = error as? SyncError {
+                    onRetry?(RetryNotice(status: status, message: body.message, delay: delay, nextAttempt: attempt + 1,
+                                         maxAttempts: retry.maxAttempts))
+                }
+                try await sleep(delay)
+                attempt += 1
+            }
+        }
+    }
+
+    private func sendOnce<Reply: Decodable>(_ method: HTTPMethod, _ path: String, query: [String: String],
+                                            encoded body: RequestBody?) async throws -> Reply {
         var components = URLComponents(url: serverURL.appendingPathComponent(path), resolvingAgainstBaseURL: false)
         if !query.isEmpty { components?.queryItems = query.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) } }
         guard let url = components?.url else { throw SyncError.transport("bad server URL \(serverURL)") }

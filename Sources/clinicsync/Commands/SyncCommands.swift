@@ -56,7 +56,9 @@ struct SyncCommand: AsyncParsableCommand {
             throw SyncError.noRemote
         }
         let pushBatch = batch, progress = SyncProgressDisplay(meter: options.progress(), outbox: try store.syncStatus().outbox)
-        let summary = try await CentralClient.with(serverURL: url, token: secret) { client in
+        // A node whose storage is briefly unavailable (503) is waited for, and the person is told.
+        let summary = try await CentralClient.with(serverURL: url, token: secret,
+                                                   onRetry: { Warning.print($0.description) }) { client in
             var synchronizer = Synchronizer(store: store, client: client)
             synchronizer.pushBatch = pushBatch
             return try await synchronizer.run { progress.show($0) }

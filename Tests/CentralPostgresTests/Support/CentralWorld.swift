@@ -60,9 +60,12 @@ final class CentralWorld: Sendable {
         try await nodes[index % nodes.count].sync(store)
     }
 
-    /// A raw client on process `index` with the store's token; shut it down when done.
-    func client(for store: LocalStore, through index: Int = 0) throws -> CentralClient {
-        CentralClient(serverURL: nodes[index % nodes.count].url, token: try store.remote()!.token)
+    /// A raw client on process `index` with the store's token (503s tried again as `retry`
+    /// says, each wait told to `onRetry`); shut it down when done.
+    func client(for store: LocalStore, through index: Int = 0, retry: RetryPolicy = .standard,
+                onRetry: (@Sendable (RetryNotice) -> Void)? = nil) throws -> CentralClient {
+        CentralClient(serverURL: nodes[index % nodes.count].url, token: try store.remote()!.token, retry: retry,
+                      onRetry: onRetry)
     }
 
     func stop() async {

@@ -111,7 +111,15 @@ final class LockHolder: @unchecked Sendable {
     }
 
     /// Rolls back and ends the lock holder.
+    private let releasing = NSLock()
+    private var released = false
+
+    /// Rolls back and ends the holder; later calls (from another thread too) do nothing.
     func release() {
+        releasing.lock()
+        defer { releasing.unlock() }
+        guard !released else { return }
+        released = true
         input.fileHandleForWriting.write(Data("ROLLBACK;\n".utf8))
         try? input.fileHandleForWriting.close()
         process.waitUntilExit()
