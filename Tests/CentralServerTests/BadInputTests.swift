@@ -56,9 +56,9 @@ import Testing
         BadInput(name: "an unknown content encoding", outcome: .error(400, .badRequest), mentions: ["br"]) { node, push in
             try BadInput.push(node, push, extra: [.contentEncoding: "br"])
         },
-        BadInput(name: "an older schema version in the header", outcome: .error(409, .schemaMismatch),
+        BadInput(name: "a schema version two behind in the header", outcome: .error(409, .schemaMismatch),
                  mentions: ["upgrade ClinicSync at the clinic"]) { node, push in
-            try BadInput.push(node, push, schema: StoreMigrations.schemaVersion - 1)
+            try BadInput.push(node, push, schema: StoreMigrations.schemaVersion - 2)
         },
         BadInput(name: "a newer schema version in the header", outcome: .error(409, .schemaMismatch),
                  mentions: ["upgrade the central node"]) { node, push in
