@@ -5,6 +5,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import SyncModel
+import SyncWire
 import Testing
 
 /// DESIGN §8: every bad request gets a clear 4xx JSON error (or a refusal with its reason),

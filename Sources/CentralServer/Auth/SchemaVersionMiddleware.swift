@@ -1,8 +1,8 @@
-import ClinicStore
 import Foundation
 import HTTPTypes
 import Hummingbird
 import SyncModel
+import SyncWire
 
 /// Refuses a request whose `ClinicSync-Schema-Version` this node does not serve (two or more
 /// versions behind it, or newer: ``SyncCatalogue/checkServes(client:)``) with 409
@@ -12,7 +12,7 @@ import SyncModel
 struct SchemaVersionMiddleware: RouterMiddleware {
     typealias Context = CentralRequestContext
     /// The header every sync request carries.
-    static let header = HTTPField.Name("ClinicSync-Schema-Version")!
+    static let header = HTTPField.Name(WireProtocol.schemaHeader)!
     /// Whether a request without the header is refused.
     let required: Bool
     /// The synced tables the node serves (its version decides which clinics it serves).

@@ -1,7 +1,7 @@
-import ClinicStore
 import Foundation
 import Hummingbird
 import SyncModel
+import SyncWire
 
 /// `POST /v1/sync/push` and `GET /v1/sync/pull`: the clinic's token names the clinic, the
 /// schema header must name a version the node serves (a pull is trimmed to it), the backend does
