@@ -170,7 +170,7 @@ CREATE TABLE payer (
   name TEXT NOT NULL,
   filing_indicator TEXT NOT NULL DEFAULT 'CI',
   deleted INTEGER NOT NULL DEFAULT 0
-, phone TEXT) WITHOUT ROWID;
+) WITHOUT ROWID;
 
 CREATE TABLE provider (
   id TEXT PRIMARY KEY NOT NULL,
@@ -822,7 +822,7 @@ END;
 CREATE TRIGGER capture_payer_insert AFTER INSERT ON payer WHEN (SELECT applying FROM capture_state) = 0
 BEGIN
   INSERT INTO change_log (tbl, row_id, owner, field, value, hlc, site, observed, author, recorded_at)
-  SELECT 'payer', NEW.id, NEW.owner, '*', json_object('owner', NEW.owner, 'payer_id', NEW.payer_id, 'name', NEW.name, 'filing_indicator', NEW.filing_indicator, 'phone', NEW.phone, 'deleted', NEW.deleted), hlc, site_id, observed, author, now_ms
+  SELECT 'payer', NEW.id, NEW.owner, '*', json_object('owner', NEW.owner, 'payer_id', NEW.payer_id, 'name', NEW.name, 'filing_indicator', NEW.filing_indicator, 'deleted', NEW.deleted), hlc, site_id, observed, author, now_ms
   FROM capture_state;
 END;
 
@@ -849,19 +849,6 @@ BEGIN
   FROM capture_state AS s
   LEFT JOIN (SELECT hlc, site, site_seq, seq FROM change_log
              WHERE row_id = NEW.id AND tbl = 'payer' AND field IN ('payer_id', '*')
-             ORDER BY seq DESC LIMIT 1) AS p ON 1;
-END;
-
-CREATE TRIGGER capture_payer_phone AFTER UPDATE OF phone ON payer
-WHEN OLD.phone IS NOT NEW.phone AND (SELECT applying FROM capture_state) = 0
-BEGIN
-  INSERT INTO change_log (tbl, row_id, owner, field, value, hlc, site, observed, author, recorded_at,
-                          prev_hlc, prev_site, prev_seq)
-  SELECT 'payer', NEW.id, NEW.owner, 'phone', NEW.phone, s.hlc, s.site_id, s.observed,
-         s.author, s.now_ms, p.hlc, p.site, coalesce(p.site_seq, p.seq)
-  FROM capture_state AS s
-  LEFT JOIN (SELECT hlc, site, site_seq, seq FROM change_log
-             WHERE row_id = NEW.id AND tbl = 'payer' AND field IN ('phone', '*')
              ORDER BY seq DESC LIMIT 1) AS p ON 1;
 END;
 

@@ -31,9 +31,6 @@ public enum StoreMigrations {
         migrator.registerMigration("v6") { db in
             for statement in V6.statements { try db.execute(sql: statement) }
         }
-        migrator.registerMigration("v9") { db in
-            for statement in V9.statements { try db.execute(sql: statement) }
-        }
         return migrator
     }
 }

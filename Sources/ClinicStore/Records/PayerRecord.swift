@@ -19,7 +19,6 @@ struct PayerRecord: Codable, FetchableRecord, PersistableRecord {
     var payerId: String
     var name: String
     var filingIndicator: String
-    var phone: String?
     var deleted: Int = 0
 
     init(_ payer: Payer) {
