@@ -18,7 +18,7 @@ public struct SyncCatalogue: Sendable {
     }
 
     /// This build's catalogue.
-    public static let current = SyncCatalogue(version: 2, tables: [
+    public static let current = SyncCatalogue(version: 1, tables: [
         SyncedTable(name: "patient", columns: [
             .init("first_name", .text), .init("last_name", .text), .init("dob", .text), .init("sex", .text),
             .init("member_id", .text), .init("address", .text, nullable: true), .init("city", .text, nullable: true),
@@ -35,7 +35,6 @@ public struct SyncCatalogue: Sendable {
         ]),
         SyncedTable(name: "payer", columns: [
             .init("payer_id", .text), .init("name", .text), .init("filing_indicator", .text, default: .text("CI")),
-            .init("phone", .text, nullable: true, since: 2),
         ]),
         SyncedTable(name: SyncSchema.claimTable, columns: [
             .init("claim_number", .text), .init("patient_id", .text), .init("payer_id", .text),
