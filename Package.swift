@@ -131,7 +131,7 @@ let package = Package(
         .target(name: "CLITesting", path: "Tests/CLITesting"),
         .testTarget(name: "BillingModelTests", dependencies: ["BillingModel", "CLITesting"]),
         .testTarget(name: "SyncModelTests", dependencies: ["SyncModel", "BillingModel"]),
-        .testTarget(name: "SyncWireTests", dependencies: ["SyncWire", "SyncModel"]),
+        .testTarget(name: "SyncWireTests", dependencies: ["SyncWire", "SyncModel", "CLITesting"]),
         .testTarget(name: "ClinicStoreTests", dependencies: ["ClinicStore", "BillingModel", "CLITesting", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ClaimExportTests", dependencies: ["ClaimExport", "BillingModel", "CLITesting"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["clinicsync", "CLITesting"]),

@@ -1,3 +1,4 @@
+import CLITesting
 import Foundation
 import SyncModel
 @testable import SyncWire
@@ -31,7 +32,7 @@ import Testing
     }
 
     @Test func aSeededRandomRowRoundTrips() throws {
-        var random = SplitMix(seed: 20_261_207)
+        var random = SeededRandom(state: 20_261_207)
         let alphabet = Array("aé漢🙂\"\\\n\t\u{01}/ 0")
         for _ in 0..<200 {
             var row: [String: FieldValue] = [:]
@@ -57,18 +58,5 @@ import Testing
     func malformedInputSaysWhereItStopped(text: String) {
         // Stricter than Foundation where Foundation is lenient (it takes `{"a":1,}`).
         #expect(throws: FlatJSON.Malformed.self) { try FlatJSON.decode(text) }
-    }
-}
-
-/// A small seeded generator (SplitMix64), so a failing case can be replayed.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
