@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "BillingModel", targets: ["BillingModel"]),
         .library(name: "ClinicStore", targets: ["ClinicStore"]),
         .library(name: "SyncModel", targets: ["SyncModel"]),
+        .library(name: "SyncWire", targets: ["SyncWire"]),
         .library(name: "SyncEngine", targets: ["SyncEngine"]),
         .library(name: "CentralServer", targets: ["CentralServer"]),
         .library(name: "CentralPostgres", targets: ["CentralPostgres"]),
@@ -36,10 +37,12 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "BillingModel"),
         .target(name: "SyncModel", dependencies: ["BillingModel"]),
+        // The wire: the fast JSON codec (one scanner for WireJSON and FlatJSON), gzip, header names, protocol version.
+        .target(name: "SyncWire", dependencies: ["SyncModel", "CZlib"]),
         .target(
             name: "ClinicStore",
             dependencies: [
-                "BillingModel", "SyncModel", "ClaimExport", "CZlib",
+                "BillingModel", "SyncModel", "SyncWire", "ClaimExport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -48,7 +51,7 @@ let package = Package(
         .target(
             name: "SyncEngine",
             dependencies: [
-                "ClinicStore",
+                "ClinicStore", "SyncWire",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -58,7 +61,7 @@ let package = Package(
         .target(
             name: "CentralServer",
             dependencies: [
-                "SyncEngine",
+                "SyncEngine", "SyncWire",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -75,7 +78,7 @@ let package = Package(
         .target(
             name: "CentralPostgres",
             dependencies: [
-                "CentralServer", "ClinicStore", "SyncModel",
+                "CentralServer", "ClinicStore", "SyncModel", "SyncWire",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -116,7 +119,8 @@ let package = Package(
         .executableTarget(
             name: "ClinicSyncBench",
             dependencies: [
-                "ClinicStore", "SyncEngine", "SyncModel", "BillingModel", "CentralServer", "CentralPostgres", "Demo", "CSQLiteSession",
+                "ClinicStore", "SyncEngine", "SyncModel", "SyncWire", "BillingModel", "CentralServer", "CentralPostgres", "Demo",
+                "CSQLiteSession",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -127,6 +131,7 @@ let package = Package(
         .target(name: "CLITesting", path: "Tests/CLITesting"),
         .testTarget(name: "BillingModelTests", dependencies: ["BillingModel", "CLITesting"]),
         .testTarget(name: "SyncModelTests", dependencies: ["SyncModel", "BillingModel"]),
+        .testTarget(name: "SyncWireTests", dependencies: ["SyncWire", "SyncModel", "CLITesting"]),
         .testTarget(name: "ClinicStoreTests", dependencies: ["ClinicStore", "BillingModel", "CLITesting", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ClaimExportTests", dependencies: ["ClaimExport", "BillingModel", "CLITesting"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["clinicsync", "CLITesting"]),
@@ -152,14 +157,14 @@ let package = Package(
         .testTarget(
             name: "ChaosTests",
             dependencies: [
-                "clinicsync", "CLITesting", "ClinicStore", "SyncModel", "BillingModel",
+                "clinicsync", "CLITesting", "ClinicStore", "SyncModel", "SyncWire", "BillingModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(
             name: "CentralServerTests",
             dependencies: [
-                "CentralServer", "ClinicStore", "SyncModel", "BillingModel", "CLITesting",
+                "CentralServer", "ClinicStore", "SyncModel", "SyncWire", "BillingModel", "CLITesting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -8,9 +8,7 @@ extension PostgresCentral {
     /// alone, a replayed batch changes nothing and is answered the same way.
     public func acceptPush(_ request: PushRequest, from clinicID: String,
                            skewLimitMillis: Int64 = HybridLogicalClock.defaultSkewLimitMillis) async throws -> PushResponse {
-        guard request.schemaVersion == StoreMigrations.schemaVersion else {
-            throw ErrorBody.schemaMismatch(client: request.schemaVersion)
-        }
+        try SyncCatalogue.current.checkServes(client: request.schemaVersion)
         guard request.clinicID == clinicID else {
             throw ErrorBody(error: .forbidden, message: "the token belongs to clinic \(clinicID), not \(request.clinicID)")
         }

@@ -3,15 +3,13 @@ import ClinicStore
 import Foundation
 import NIOCore
 import NIOHTTP1
+import SyncWire
 import Synchronization
 import SyncModel
 
 /// The HTTP conversation with a central node (DESIGN §4): one method per endpoint, JSON in
 /// and out, gzip for large bodies, typed errors. Holds no sync logic.
 public final class CentralClient: Sendable {
-    /// The request header that carries the store schema version.
-    public static let schemaHeader = "ClinicSync-Schema-Version"
-
     /// The central node's base URL (`https://central.example:8443`); endpoint paths are appended.
     public let serverURL: URL
     private let token: String
@@ -208,7 +206,7 @@ public final class CentralClient: Sendable {
         var request = HTTPClientRequest(url: url.absoluteString)
         request.method = method
         request.headers.add(name: "Authorization", value: "Bearer \(token)")
-        request.headers.add(name: Self.schemaHeader, value: String(StoreMigrations.schemaVersion))
+        request.headers.add(name: WireProtocol.schemaHeader, value: String(WireProtocol.schemaVersion))
         request.headers.add(name: "Accept", value: "application/json")
         request.headers.add(name: "Accept-Encoding", value: "gzip")
         if let body {

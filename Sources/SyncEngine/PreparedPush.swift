@@ -1,5 +1,5 @@
-import ClinicStore
 import SyncModel
+import SyncWire
 
 /// A push request already encoded for the wire (JSON, gzipped when large), so a sync can
 /// encode the next batch while the central node applies the one in flight.

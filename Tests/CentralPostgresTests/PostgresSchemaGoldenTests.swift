@@ -9,7 +9,8 @@ extension PostgresSuites {
     /// schema (tables with their columns, types, nullability and defaults; indexes), as
     /// `Schemas/schema.sql` is for SQLite: a schema change must show up there
     /// (`CLINICSYNC_UPDATE_GOLDEN=1` rewrites it; review the diff). And the synced tables there
-    /// agree with the catalogue (`SyncedTable.all`): every column, its type and nullability.
+    /// agree with the catalogue (`SyncedTable.all`): every column, its type, nullability and default,
+    /// and the indexes.
     @Suite(.needsPostgres) struct PostgresSchemaGoldenTests {
         /// One line per column, then one per index, in name order; the schema's name left out.
         static func describe(_ central: PostgresCentral, schema: String) async throws -> [String] {
@@ -35,6 +36,17 @@ extension PostgresSuites {
             }
         }
 
+        /// A catalogue column as ``describe(_:schema:)`` writes it (without the table name).
+        static func expected(_ column: SyncedColumn) -> String {
+            let type = column.type == .integer ? "bigint" : "text"  // a column of any type holds JSON text
+            let defaultSQL: String? = switch column.defaultValue {
+            case .text(let text): "'" + text.replacingOccurrences(of: "'", with: "''") + "'::text"
+            case .integer(let integer): String(integer)
+            case nil: nil
+            }
+            return "\(column.name) \(type)\(column.nullable ? "" : " NOT NULL")" + (defaultSQL.map { " DEFAULT \($0)" } ?? "")
+        }
+
         static var golden: URL {
             URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
                 .appendingPathComponent("Schemas/postgres-schema.txt")
@@ -52,18 +64,18 @@ extension PostgresSuites {
             let expected = try String(contentsOf: Self.golden, encoding: .utf8)
             #expect(dump == expected, "the migrated PostgreSQL schema differs from Schemas/postgres-schema.txt")
 
-            // The synced tables as the catalogue declares them: same columns (besides id), types, nullability.
+            // The synced tables as the catalogue declares them: same columns (besides id), types,
+            // nullability, defaults; the indexes the catalogue gives PostgreSQL.
             for (name, table) in SyncedTable.all {
                 let columns = lines.filter { $0.hasPrefix("\(name).") && !$0.hasPrefix("\(name).id ") }
                     .map { String($0.dropFirst(name.count + 1)) }
-                #expect(Set(columns.map { String($0.prefix { $0 != " " }) }) == Set(table.columns.keys),
+                #expect(Set(columns) == Set(table.catalogueColumns.map(Self.expected)),
                         "\(name): PostgreSQL columns differ from the catalogue")
-                for (column, spec) in table.columns {
-                    let type = spec.type == .integer ? "bigint" : "text"
-                    let line = columns.first { $0.hasPrefix("\(column) ") } ?? ""
-                    #expect(line.hasPrefix("\(column) \(type == "bigint" ? "bigint" : "text")"), "\(name).\(column): \(line)")
-                    #expect(line.contains("NOT NULL") == !spec.nullable, "\(name).\(column) nullability: \(line)")
+                let indexes = lines.filter { $0.hasPrefix("CREATE INDEX ") && $0.contains(" ON \(name) USING ") }
+                let declared = table.indexes.filter { $0.backends.contains(.postgres) }.map {
+                    "CREATE INDEX \($0.name) ON \(name) USING btree (\($0.columns.joined(separator: ", ")))"
                 }
+                #expect(Set(indexes) == Set(declared), "\(name): PostgreSQL indexes differ from the catalogue")
             }
         }
     }

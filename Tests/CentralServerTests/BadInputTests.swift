@@ -5,6 +5,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import SyncModel
+import SyncWire
 import Testing
 
 /// DESIGN §8: every bad request gets a clear 4xx JSON error (or a refusal with its reason),
@@ -56,9 +57,9 @@ import Testing
         BadInput(name: "an unknown content encoding", outcome: .error(400, .badRequest), mentions: ["br"]) { node, push in
             try BadInput.push(node, push, extra: [.contentEncoding: "br"])
         },
-        BadInput(name: "an older schema version in the header", outcome: .error(409, .schemaMismatch),
+        BadInput(name: "a schema version two behind in the header", outcome: .error(409, .schemaMismatch),
                  mentions: ["upgrade ClinicSync at the clinic"]) { node, push in
-            try BadInput.push(node, push, schema: StoreMigrations.schemaVersion - 1)
+            try BadInput.push(node, push, schema: StoreMigrations.schemaVersion - 2)
         },
         BadInput(name: "a newer schema version in the header", outcome: .error(409, .schemaMismatch),
                  mentions: ["upgrade the central node"]) { node, push in

@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import SyncModel
+import SyncWire
 import Testing
 
 /// Push and pull through the HTTP API with real clinic stores, in process and on loopback.

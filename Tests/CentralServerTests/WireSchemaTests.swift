@@ -81,6 +81,14 @@ import Testing
             refusedByReason: ["read_only_table": 1], openConflicts: 2, claimsByStatus: ["draft": 3]), recentLimit: recent)
     }
 
+    /// The change schema lists the catalogue's tables: a table added to the catalogue shows up there.
+    @Test func theChangeSchemaListsTheCataloguesTables() throws {
+        let schema = try SchemaFiles.wireSchema("Change.schema.json")
+        let table = (schema["properties"] as? [String: Any])?["table"] as? [String: Any]
+        let listed = try #require(table?["examples"] as? [String])
+        #expect(listed == SyncedTable.all.keys.sorted(), "Change.schema.json's table examples differ from the catalogue")
+    }
+
     @Test func everySchemaFileIsUsedByTheOpenAPIDocumentOrAnotherSchema() throws {
         let openAPI = try String(contentsOf: SchemaFiles.folder.appendingPathComponent("openapi.yaml"), encoding: .utf8)
         let names = try SchemaFiles.wireSchemaNames()

@@ -1,6 +1,7 @@
 import ClinicStore
 import Foundation
 import SyncModel
+import SyncWire
 
 /// Where a sync's time goes (`--only breakdown`, a diagnostic for profiling; not a §7 row):
 /// the same push and pull as ``SyncScenario``, run step by step in this process without HTTP,

@@ -1,4 +1,5 @@
 import ClinicStore
+import SyncWire
 
 /// Gzipped sizes, with the same compressor the client and the central node use.
 enum GzipSize {

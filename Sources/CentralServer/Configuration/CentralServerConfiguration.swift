@@ -18,6 +18,11 @@ public struct CentralServerConfiguration: Sendable {
     /// The largest request body accepted, before and after gzip inflation, in bytes.
     public var maxBodyBytes: Int
 
+    /// The synced tables the node serves, at their wire schema version: clinics at that version
+    /// and the one before sync (DESIGN §4 "Upgrades roll"). Always this build's catalogue in
+    /// `serve`; a test gives a newer one to play a node one version ahead of its clinics.
+    public var catalogue: SyncCatalogue = .current
+
     /// How long a connection may sit idle before the node closes it, in seconds.
     public var idleTimeoutSeconds: Int64 = CentralServerConfiguration.defaultIdleTimeoutSeconds
 

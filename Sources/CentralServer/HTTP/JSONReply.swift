@@ -1,6 +1,6 @@
-import ClinicStore
 import Foundation
 import Hummingbird
+import SyncWire
 
 /// A JSON reply body, encoded (and gzipped when the client accepts it and it is worth it)
 /// off the event loop, turned into a response on it.

@@ -1,7 +1,7 @@
-import ClinicStore
 import Foundation
 import Hummingbird
 import SyncModel
+import SyncWire
 
 /// Reads a request body within a size limit, inflating `Content-Encoding: gzip`.
 enum RequestBody {

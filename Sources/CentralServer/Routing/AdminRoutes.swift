@@ -2,6 +2,7 @@ import ClinicStore
 import Foundation
 import Hummingbird
 import SyncModel
+import SyncWire
 
 /// The admin endpoints, behind the admin token: enroll (or rotate, or reinstate), rotate,
 /// revoke, list clinics, and every clinic's sync health.

@@ -11,6 +11,9 @@ public struct CentralRequestContext: RequestContext {
     public var clinicID: String? {
         didSet { requester.clinicID = clinicID }
     }
+    /// The schema version the request's header names, once ``SchemaVersionMiddleware`` has
+    /// accepted it; `nil` when it named none.
+    public var schemaVersion: Int?
     /// Shared with the outer logging middleware, which sees the context from before authentication.
     let requester: Requester
 

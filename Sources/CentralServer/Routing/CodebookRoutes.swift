@@ -1,5 +1,5 @@
-import ClinicStore
 import Hummingbird
+import SyncWire
 
 /// `GET /v1/codebooks/releases` and `GET /v1/codebooks/releases/{id}`: the code releases the
 /// central office publishes, for any enrolled clinic; a release travels as one bulk file.

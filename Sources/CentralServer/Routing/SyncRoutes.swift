@@ -1,10 +1,11 @@
-import ClinicStore
 import Foundation
 import Hummingbird
 import SyncModel
+import SyncWire
 
 /// `POST /v1/sync/push` and `GET /v1/sync/pull`: the clinic's token names the clinic, the
-/// schema header must match, the backend does the rest in one transaction per request.
+/// schema header must name a version the node serves (a pull is trimmed to it), the backend does
+/// the rest in one transaction per request.
 struct SyncRoutes {
     let backend: any CentralBackend
     let configuration: CentralServerConfiguration
@@ -13,7 +14,7 @@ struct SyncRoutes {
     func register(on router: Router<CentralRequestContext>) {
         router.group("v1/sync")
             .add(middleware: ClinicAuthMiddleware(backend: backend))
-            .add(middleware: SchemaVersionMiddleware(required: true))
+            .add(middleware: SchemaVersionMiddleware(required: true, catalogue: configuration.catalogue))
             .post("push", use: push)
             .get("pull", use: pull)
     }
@@ -38,7 +39,10 @@ struct SyncRoutes {
         let query = try PullQuery(request.uri.queryParameters)
         let gzip = JSONReply.acceptsGzip(request)
         let page = try await recording(.pull, site: query.site, clinicID: clinicID, context: context) {
-            let page = try await backend.pull(for: clinicID, site: query.site, since: query.since, limit: query.limit)
+            let stored = try await backend.pull(for: clinicID, site: query.site, since: query.since, limit: query.limit)
+            // A clinic one version behind gets only the tables and fields its version knows.
+            let catalogue = configuration.catalogue
+            let page = catalogue.trimmed(stored, for: context.schemaVersion ?? catalogue.version)
             return (page, page.changes.count, 0, [:])
         }
         let encoded = try await Offload.run { try JSONReply(page, gzip: gzip) }

@@ -21,17 +21,8 @@ extension LocalStore {
         }
         let claims = prepared
         return try write(author: author) { db in
-            let insertClaim = try db.cachedStatement(sql: """
-                INSERT INTO claim (id, owner, claim_number, patient_id, payer_id, billing_npi, rendering_npi, pos,
-                                   diagnoses, frequency, payer_claim_number, lifecycle, total_charge_cents, notes,
-                                   original_claim_id, deleted)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, NULL, 0)
-                """)
-            let insertLine = try db.cachedStatement(sql: """
-                INSERT INTO service_line (id, owner, claim_id, line_number, procedure_code, modifiers, units,
-                                          charge_cents, service_date, service_date_to, dx_pointers, pos, deleted)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
-                """)
+            let insertClaim = try db.cachedStatement(sql: Self.bulkClaimInsert)
+            let insertLine = try db.cachedStatement(sql: Self.bulkLineInsert)
             var patients: [String: Patient] = [:]
             var payers: [String: Payer] = [:]
             var saved: [Claim] = []
@@ -71,6 +62,21 @@ extension LocalStore {
             return saved
         }
     }
+
+    /// The bulk claim insert: every column of `claim` (the catalogue's, checked by a test), so
+    /// the capture trigger logs the whole row.
+    static let bulkClaimInsert = """
+        INSERT INTO claim (id, owner, claim_number, patient_id, payer_id, billing_npi, rendering_npi, pos,
+                           diagnoses, frequency, payer_claim_number, lifecycle, total_charge_cents, notes,
+                           original_claim_id, deleted)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, NULL, 0)
+        """
+    /// The bulk line insert: every column of `service_line` (the catalogue's, checked by a test).
+    static let bulkLineInsert = """
+        INSERT INTO service_line (id, owner, claim_id, line_number, procedure_code, modifiers, units,
+                                  charge_cents, service_date, service_date_to, dx_pointers, pos, deleted)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+        """
 
     /// One entry checked as the single-claim API checks it, with fresh ids; patient and payer
     /// are resolved in the transaction.

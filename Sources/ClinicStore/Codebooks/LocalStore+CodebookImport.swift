@@ -2,6 +2,7 @@ import BillingModel
 import Crypto
 import Foundation
 import GRDB
+import SyncWire
 
 extension LocalStore {
     /// Imports a release file from disk (plain or gzip-compressed).

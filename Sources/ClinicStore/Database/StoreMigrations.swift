@@ -1,12 +1,14 @@
 import GRDB
+import SyncModel
 
 /// The store's schema history. A shipped migration never changes: add a new one.
 ///
 /// The schema version on the wire (DESIGN §4) is ``StoreMigrations/schemaVersion``; it
 /// moves with every migration that changes synced tables.
 public enum StoreMigrations {
-    /// The schema version this build writes and expects from peers.
-    public static let schemaVersion = 1
+    /// The wire schema version this build writes: the catalogue's (``SyncModel/SyncCatalogue/current``).
+    /// A central node serves clinics at this version and the one before (DESIGN §4 "Upgrades roll").
+    public static let schemaVersion = SyncCatalogue.current.version
 
     /// The migrator with every migration registered, in order.
     public static var migrator: DatabaseMigrator {

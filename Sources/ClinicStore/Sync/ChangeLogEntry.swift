@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SyncModel
+import SyncWire
 
 /// Reading and writing `change_log` rows as wire ``Change`` values.
 enum ChangeLogEntry {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SyncModel
+import SyncWire
 
 extension LocalStore {
     /// Validates an incoming change before the merge: a refusal, or a pass.

@@ -20,9 +20,7 @@ extension LocalStore {
         guard identity.role == .central else {
             throw ErrorBody(error: .badRequest, message: "this store is a clinic store, not a central node")
         }
-        guard request.schemaVersion == StoreMigrations.schemaVersion else {
-            throw ErrorBody.schemaMismatch(client: request.schemaVersion)
-        }
+        try SyncCatalogue.current.checkServes(client: request.schemaVersion)
         guard request.clinicID == clinicID else {
             throw ErrorBody(error: .forbidden, message: "the token belongs to clinic \(clinicID), not \(request.clinicID)")
         }
@@ -128,15 +126,5 @@ extension LocalStore {
     private static func owner(of table: String, row id: String, _ db: Database) throws -> String? {
         try StatementBinding.text(db.cachedStatement(sql: "SELECT owner FROM \(table) WHERE id = ?"),
                                   [id.databaseValue], in: db)
-    }
-}
-
-extension ErrorBody {
-    /// The schema-version refusal, saying which side to upgrade.
-    public static func schemaMismatch(client: Int) -> ErrorBody {
-        let server = StoreMigrations.schemaVersion
-        let advice = client < server ? "upgrade ClinicSync at the clinic" : "upgrade the central node"
-        return ErrorBody(error: .schemaMismatch,
-                         message: "schema version \(client) at the clinic, \(server) at the central node: \(advice)")
     }
 }

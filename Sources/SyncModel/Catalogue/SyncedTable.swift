@@ -1,67 +1,95 @@
-/// A table whose rows travel between replicas, with the columns a change may name and
-/// the SQLite type each must hold. Drives validation of incoming changes (unknown tables
-/// and fields, wrong types) and the apply path.
+/// A table whose rows travel between replicas, as the catalogue declares it: its columns
+/// (type, nullability, default, the wire version each arrived in), who may write it, its
+/// coding fields, merge policy and indexes. Drives validation of incoming changes (unknown
+/// tables and fields, wrong types), the merge and the apply path; the tests check each
+/// backend's schema, the capture triggers, the records and the wire schemas against it.
 public struct SyncedTable: Sendable {
     /// The type a column's values must have.
-    public enum ColumnType: Sendable {
+    public enum ColumnType: Hashable, Sendable {
         case text, integer
         /// Any scalar: a conflict record keeps both sides of a field, whatever its type.
         case any
     }
 
-    /// The SQLite table name, as changes name it on the wire (`claim`, `service_line` ...).
-    public let name: String
-    /// Column name → (type, whether NULL is allowed). `id` is not listed: it is the row key.
-    public let columns: [String: (type: ColumnType, nullable: Bool)]
-    /// Whether clinics may push rows of this table (central-only data is refused).
-    public let clinicWritable: Bool
-    /// The column names in UTF-8 byte order: the key order of a row's values in JSON.
-    public let sortedColumns: [String]
-
-    init(name: String, columns: [String: (type: ColumnType, nullable: Bool)], clinicWritable: Bool) {
-        self.name = name
-        self.columns = columns
-        self.clinicWritable = clinicWritable
-        sortedColumns = columns.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    /// Who may write rows of a table.
+    public enum Writer: Hashable, Sendable {
+        /// The clinics (their pushes carry rows of it).
+        case clinic
+        /// The central office.
+        case central
     }
 
-    /// Every synced table.
-    public static let all: [String: SyncedTable] = {
-        func table(_ name: String, _ columns: [(String, ColumnType, Bool)], clinicWritable: Bool = true) -> SyncedTable {
-            var map: [String: (type: ColumnType, nullable: Bool)] = [:]
-            for (column, type, nullable) in columns { map[column] = (type, nullable) }
-            map["owner"] = (.text, false)
-            map["deleted"] = (.integer, false)
-            return SyncedTable(name: name, columns: map, clinicWritable: clinicWritable)
+    /// Which fields of a table are coding fields: they change what the payer is billed, and
+    /// freeze once a claim is submitted (DESIGN §5 rule 4).
+    public enum CodingFields: Hashable, Sendable {
+        /// None.
+        case none
+        /// Every field, the row insert `*` and the tombstone included (a service line).
+        case all
+        /// These fields.
+        case only(Set<String>)
+
+        /// Whether `field` is one of them.
+        public func contains(_ field: String) -> Bool {
+            switch self {
+            case .none: false
+            case .all: true
+            case .only(let fields): fields.contains(field)
+            }
         }
-        let tables = [
-            table("patient", [("first_name", .text, false), ("last_name", .text, false), ("dob", .text, false),
-                              ("sex", .text, false), ("member_id", .text, false), ("address", .text, true),
-                              ("city", .text, true), ("state", .text, true), ("zip", .text, true),
-                              ("subscriber_id", .text, true), ("relationship", .text, true)]),
-            table("provider", [("npi", .text, false), ("name", .text, false), ("taxonomy", .text, true),
-                               ("tax_id", .text, true), ("address", .text, true), ("city", .text, true),
-                               ("state", .text, true), ("zip", .text, true)]),
-            table("payer", [("payer_id", .text, false), ("name", .text, false), ("filing_indicator", .text, false)]),
-            table("claim", [("claim_number", .text, false), ("patient_id", .text, false), ("payer_id", .text, false),
-                            ("billing_npi", .text, false), ("rendering_npi", .text, true), ("pos", .text, false),
-                            ("diagnoses", .text, false), ("frequency", .text, false),
-                            ("payer_claim_number", .text, true), ("lifecycle", .integer, false),
-                            ("total_charge_cents", .integer, false), ("notes", .text, false),
-                            ("original_claim_id", .text, true)]),
-            table("service_line", [("claim_id", .text, false), ("line_number", .integer, false),
-                                   ("procedure_code", .text, false), ("modifiers", .text, false),
-                                   ("units", .integer, false), ("charge_cents", .integer, false),
-                                   ("service_date", .text, false), ("service_date_to", .text, true),
-                                   ("dx_pointers", .text, false), ("pos", .text, true)]),
-            table("conflict", [("kind", .text, false), ("tbl", .text, false), ("row_id", .text, false),
-                               ("field", .text, false), ("winner_value", .any, true),
-                               ("winner_version", .text, false), ("loser_value", .any, true),
-                               ("loser_version", .text, false), ("message", .text, false),
-                               ("status", .integer, false), ("resolution", .text, true)]),
-        ]
-        return Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0) })
-    }()
+    }
+
+    /// The SQLite table name, as changes name it on the wire (`claim`, `service_line` ...).
+    public let name: String
+    /// Every column but `id` (the row key), `owner` first and `deleted` last, as declared.
+    public let catalogueColumns: [SyncedColumn]
+    /// Column name → (type, whether NULL is allowed). `id` is not listed: it is the row key.
+    public let columns: [String: (type: ColumnType, nullable: Bool)]
+    /// Who may write its rows.
+    public let writers: Set<Writer>
+    /// Whether clinics may push rows of this table (central-only data is refused).
+    public let clinicWritable: Bool
+    /// Its coding fields.
+    public let codingFields: CodingFields
+    /// The merge policy of its fields, unless a column says otherwise.
+    public let mergePolicy: MergePolicy
+    /// Its indexes besides the primary key.
+    public let indexes: [SyncedIndex]
+    /// The wire schema version the table arrived in.
+    public let since: Int
+    /// The column names in UTF-8 byte order: the key order of a row's values in JSON.
+    public let sortedColumns: [String]
+    private let columnsByName: [String: SyncedColumn]
+    private let policies: [String: MergePolicy]
+
+    /// A table from its declared columns; `owner` (first) and `deleted` (last) are added.
+    public init(name: String, columns declared: [SyncedColumn], writers: Set<Writer> = [.clinic, .central],
+                codingFields: CodingFields = .none, mergePolicy: MergePolicy = .lastWriterWins,
+                indexes: [SyncedIndex] = [], since: Int = 1) {
+        let all = [SyncedColumn("owner", .text, since: since)] + declared
+            + [SyncedColumn(SyncSchema.deletedField, .integer, default: .integer(0), since: since)]
+        self.name = name
+        catalogueColumns = all
+        columnsByName = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+        columns = columnsByName.mapValues { ($0.type, $0.nullable) }
+        policies = columnsByName.compactMapValues(\.merge)
+        self.writers = writers
+        clinicWritable = writers.contains(.clinic)
+        self.codingFields = codingFields
+        self.mergePolicy = mergePolicy
+        self.indexes = indexes
+        self.since = since
+        sortedColumns = all.map(\.name).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// Every synced table of this build's catalogue (``SyncCatalogue/current``).
+    public static let all: [String: SyncedTable] = SyncCatalogue.current.tables
+
+    /// The declared column `name`, `nil` when the table has none.
+    public func column(_ name: String) -> SyncedColumn? { columnsByName[name] }
+
+    /// The merge policy of `field` (a row insert `*` takes the table's).
+    public func policy(of field: String) -> MergePolicy { policies[field] ?? mergePolicy }
 
     /// Checks one value against a column; returns why it is refused, or `nil`.
     public func problem(column: String, value: FieldValue) -> String? {

@@ -10,13 +10,9 @@ public enum MergePolicy: String, Hashable, Sendable, Codable {
     /// records) that two replicas may write independently about the same fact.
     case silentLastWriterWins
 
-    /// The policy of `table.field`.
+    /// The policy of `table.field`, as the catalogue declares it (``SyncedTable/policy(of:)``);
+    /// last writer wins for a table the catalogue does not know.
     public static func `for`(table: String, field: String) -> MergePolicy {
-        switch (table, field) {
-        case (SyncSchema.claimTable, SyncSchema.lifecycleField): .maximum
-        case (SyncSchema.conflictTable, SyncSchema.conflictStatusField): .maximum
-        case (SyncSchema.conflictTable, _): .silentLastWriterWins
-        default: .lastWriterWins
-        }
+        SyncedTable.all[table]?.policy(of: field) ?? .lastWriterWins
     }
 }

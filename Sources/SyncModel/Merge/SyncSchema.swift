@@ -27,18 +27,17 @@ public enum SyncSchema {
 
     /// Claim columns that are coding: they change what the payer is billed. `pos` is the
     /// store's place-of-service column; `place_of_service` is accepted as its long name.
-    public static let claimCodingFields: Set<String> = ["diagnoses", "pos", "place_of_service",
-                                                        "total_charge_cents"]
+    /// Declared in the catalogue (``SyncedTable/codingFields``).
+    public static let claimCodingFields: Set<String> = {
+        guard case .only(let fields)? = SyncedTable.all[claimTable]?.codingFields else { return [] }
+        return fields
+    }()
 
-    /// Whether a change to `table.field` is a coding change (DESIGN §5 rule 4): a claim field
-    /// in ``claimCodingFields``, or any field of a service line — including a line insert `*`
-    /// and its `deleted` tombstone.
+    /// Whether a change to `table.field` is a coding change (DESIGN §5 rule 4), as the catalogue
+    /// declares it: a claim field in ``claimCodingFields``, or any field of a service line —
+    /// including a line insert `*` and its `deleted` tombstone.
     public static func isCodingChange(table: String, field: String) -> Bool {
-        switch table {
-        case claimTable: claimCodingFields.contains(field)
-        case serviceLineTable: true
-        default: false
-        }
+        SyncedTable.all[table]?.codingFields.contains(field) ?? false
     }
 
     /// Whether a claim at `lifecycle` was submitted in its current round: submitted or any later

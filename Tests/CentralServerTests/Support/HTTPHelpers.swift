@@ -5,10 +5,11 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import SyncModel
+import SyncWire
 
 /// Request headers and reply decoding for the tests.
 enum HTTP {
-    static let schemaHeader = HTTPField.Name("ClinicSync-Schema-Version")!
+    static let schemaHeader = HTTPField.Name(WireProtocol.schemaHeader)!
 
     /// Headers of a sync request: bearer token (if any) and schema version (if any).
     static func headers(token: String?, schema: Int? = StoreMigrations.schemaVersion,

@@ -2,6 +2,7 @@ import CLITesting
 import BillingModel
 import ClinicStore
 import Foundation
+import SyncWire
 import Testing
 
 /// One import layout with a small valid file of it, from which the hostile variants are made.

@@ -1,6 +1,6 @@
-import ClinicStore
 import Foundation
 import SyncModel
+@testable import SyncWire
 import Testing
 
 /// The fast wire coder: the same JSON values as the Codable conformances, both ways, and
