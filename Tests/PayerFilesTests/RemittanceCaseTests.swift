@@ -85,3 +85,49 @@ struct RemittanceCaseTests {
         ])
     }
 }
+
+/// Files holding more than one transaction set, or the wrong kind.
+@Suite("835 files with several transaction sets")
+struct SeveralTransactionSetsTests {
+    static let twoPayees = X12Files.interchange(
+        functionalID: "HP", version: "005010X221A1", transaction: "835",
+        bodies: [X12Files.body(of: RemittanceCase.copay.text),
+                 X12Files.body(of: RemittanceCase.contractualWriteOff.text).map {
+                     $0.replacingOccurrences(of: "N1*PE*LAKESIDE FAMILY MEDICINE*XX*1234567893", with: "N1*PE*RIVERSIDE PEDIATRICS*XX*1003347634")
+                         .replacingOccurrences(of: "TRN*1*CHK10001", with: "TRN*1*CHK20001")
+                 }])
+
+    @Test func twoPaymentsToTwoPayeesAreValidAndReadApart() throws {
+        try X12Validator.expectValid(Self.twoPayees, name: "two-payees")
+        let remittances = try PayerFile.readRemittance(Self.twoPayees).remittances
+        #expect(remittances.map(\.payee.id) == ["1234567893", "1003347634"])
+        #expect(remittances.map(\.transactionControlNumber) == ["0001", "0002"])
+        #expect(remittances.map(\.traceNumber) == ["CHK10001", "CHK20001"])
+        #expect(remittances.map(\.totalPaidCents) == [105_00, 180_00])
+        #expect(remittances.map { $0.claims.map(\.claimNumber) } == [["C2003"], ["C2004"]])
+    }
+
+    @Test func aClaimStatusResponseIsNotAClaimAcknowledgment() {
+        let text = X12Files.claimAcknowledgment(claims: [(number: "C3001", stc: "STC*A2:20*20250302*WQ*125")])
+            .replacingOccurrences(of: "005010X214", with: "005010X212")
+        do {
+            _ = try PayerFile.read(text)
+            Issue.record("read")
+        } catch {
+            #expect("\(error)" == "segment 3 (ST): 277 version 005010X212 (GS08) is not 005010X214 (this reader reads claim acknowledgments, 277CA, only)")
+        }
+    }
+
+    @Test func aFileMixingTransactionsIsRefused() {
+        let remittance = X12Files.body(of: RemittanceCase.copay.text)
+        let text = X12Files.interchange(functionalID: "HP", version: "005010X221A1", transaction: "835",
+                                        bodies: [remittance, remittance])
+            .replacingOccurrences(of: "ST*835*0002", with: "ST*999*0002")
+        do {
+            _ = try PayerFile.read(text)
+            Issue.record("read")
+        } catch {
+            #expect("\(error)" == "segment 3 (ST): the file mixes transactions 835, 999; one payer file holds one kind")
+        }
+    }
+}

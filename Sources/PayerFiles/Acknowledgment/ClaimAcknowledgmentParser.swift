@@ -6,15 +6,9 @@ enum ClaimAcknowledgmentParser {
     static let versions: Set<String> = ["005010X214"]
 
     static func parse(_ set: X12TransactionSet, warnings: inout [PayerFileWarning]) throws -> ClaimAcknowledgmentReport {
-        guard versions.contains(set.groupVersion) else {
-            throw PayerFileError(.unsupported, at: set.header,
-                                 "277 version \(set.groupVersion) (GS08) is not 005010X214: this reader reads claim acknowledgments (277CA) only")
-        }
+        try set.requireVersion(versions, "005010X214 (this reader reads claim acknowledgments, 277CA, only)")
         var cursor = SegmentCursor(set.segments)
-        guard let bht = cursor.take("BHT") else {
-            throw PayerFileError(.malformed, segmentNumber: set.header.number + 1, segmentID: cursor.nextID,
-                                 "a 277CA begins with its header (BHT) after ST")
-        }
+        let bht = try set.opening(&cursor, "BHT", "the 277CA header")
         var state = State()
         while let segment = cursor.next() {
             try state.take(segment, warnings: &warnings)

@@ -3,14 +3,9 @@ enum FunctionalAcknowledgmentParser {
     static let versions: Set<String> = ["005010X231A1", "005010X231"]
 
     static func parse(_ set: X12TransactionSet) throws -> FunctionalAcknowledgment {
-        guard versions.contains(set.groupVersion) else {
-            throw PayerFileError(.unsupported, at: set.header, "999 version \(set.groupVersion) (GS08) is not 005010X231A1")
-        }
+        try set.requireVersion(versions, "005010X231A1")
         var cursor = SegmentCursor(set.segments)
-        guard let ak1 = cursor.take("AK1") else {
-            throw PayerFileError(.malformed, segmentNumber: set.header.number + 1, segmentID: cursor.nextID,
-                                 "a 999 names the acknowledged group (AK1) right after ST")
-        }
+        let ak1 = try set.opening(&cursor, "AK1", "the acknowledged group")
         var sets: [TransactionSetAcknowledgment] = []
         while cursor.nextID == "AK2" {
             sets.append(try transactionSet(&cursor))

@@ -47,3 +47,21 @@ public struct X12TransactionSet: Hashable, Sendable {
     /// The group's GS08 version.
     public let groupVersion: String
 }
+
+extension X12TransactionSet {
+    /// Refuses the set when its group's version (GS08) is not one of `versions`.
+    func requireVersion(_ versions: Set<String>, _ expected: String) throws {
+        guard versions.contains(groupVersion) else {
+            throw PayerFileError(.unsupported, at: header, "\(id) version \(groupVersion) (GS08) is not \(expected)")
+        }
+    }
+
+    /// The set's first segment after ST, refusing the set when it is not `segmentID`.
+    func opening(_ cursor: inout SegmentCursor, _ segmentID: String, _ what: String) throws -> X12ReadSegment {
+        guard let segment = cursor.take(segmentID) else {
+            throw PayerFileError(.malformed, segmentNumber: header.number + 1, segmentID: cursor.nextID,
+                                 "\(what) (\(segmentID)) must follow ST")
+        }
+        return segment
+    }
+}

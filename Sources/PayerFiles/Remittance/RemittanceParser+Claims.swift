@@ -31,10 +31,7 @@ extension RemittanceParser {
                 _ = cursor.next()
                 switch segment.id {
                 case "CAS":
-                    guard lines.isEmpty else {
-                        throw PayerFileError(.malformed, at: segment, "claim \(claimNumber): a claim adjustment (CAS) after a service line belongs to that line's SVC")
-                    }
-                    adjustments += try Self.adjustments(segment)
+                    adjustments += try Self.adjustments(segment) // after an SVC, CAS belongs to the line's loop
                 case "NM1" where segment[1] == "QC":
                     patient = RemittancePatient(lastName: segment[3], firstName: segment.optional(4), identifier: segment.optional(9))
                 case "DTM":

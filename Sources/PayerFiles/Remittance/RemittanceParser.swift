@@ -9,15 +9,9 @@ enum RemittanceParser {
         guard set.id == "835" else {
             throw PayerFileError(.unsupported, at: set.header, "transaction \(set.id) is not an 835 remittance")
         }
-        guard versions.contains(set.groupVersion) else {
-            throw PayerFileError(.unsupported, at: set.header,
-                                 "835 version \(set.groupVersion) (GS08) is not 005010X221A1")
-        }
+        try set.requireVersion(versions, "005010X221A1")
         var cursor = SegmentCursor(set.segments)
-        guard let bpr = cursor.take("BPR") else {
-            throw PayerFileError(.malformed, segmentNumber: set.header.number + 1, segmentID: cursor.nextID,
-                                 "an 835 begins with the payment (BPR) after ST")
-        }
+        let bpr = try set.opening(&cursor, "BPR", "the payment")
         let total = try bpr.amount(2, "the total paid")
         guard let trn = cursor.take("TRN") else {
             throw PayerFileError(.malformed, segmentNumber: bpr.number + 1, segmentID: cursor.nextID,

@@ -13,12 +13,29 @@ enum X12Files {
     /// An interchange of one group holding one transaction set, one segment per line.
     static func interchange(functionalID: String, version: String, transaction: String, convention: String? = nil,
                             body: [String], control: Int = 101) -> String {
-        let st = "ST*\(transaction)*0001" + (convention.map { "*\($0)" } ?? "")
+        interchange(functionalID: functionalID, version: version, transaction: transaction, convention: convention,
+                    bodies: [body], control: control)
+    }
+
+    /// An interchange of one group holding one transaction set per body (ST02 0001, 0002 …).
+    static func interchange(functionalID: String, version: String, transaction: String, convention: String? = nil,
+                            bodies: [[String]], control: Int = 101) -> String {
         let isa = "ISA*00*          *00*          *ZZ*PAYER01        *ZZ*LAKESIDE01     *250301*0900*^*00501*"
             + String(format: "%09d", control) + "*0*T*:"
-        let segments = [isa, "GS*\(functionalID)*PAYER01*LAKESIDE01*20250301*0900*\(control)*X*\(version)", st] + body
-            + ["SE*\(body.count + 2)*0001", "GE*1*\(control)", "IEA*1*" + String(format: "%09d", control)]
+        var segments = [isa, "GS*\(functionalID)*PAYER01*LAKESIDE01*20250301*0900*\(control)*X*\(version)"]
+        for (index, body) in bodies.enumerated() {
+            let number = String(format: "%04d", index + 1)
+            segments.append("ST*\(transaction)*\(number)" + (convention.map { "*\($0)" } ?? ""))
+            segments += body + ["SE*\(body.count + 2)*\(number)"]
+        }
+        segments += ["GE*\(bodies.count)*\(control)", "IEA*1*" + String(format: "%09d", control)]
         return segments.map { $0 + "~" }.joined(separator: "\n") + "\n"
+    }
+
+    /// The segments between ST and SE of a file built here.
+    static func body(of text: String) -> [String] {
+        let lines = text.split(separator: "\n").map { String($0.dropLast()) }
+        return Array(lines[3..<(lines.count - 3)])
     }
 
     /// An 835 paying `total` with the given claim loops and PLB segments.
