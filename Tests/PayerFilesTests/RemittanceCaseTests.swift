@@ -105,6 +105,14 @@ struct SeveralTransactionSetsTests {
         #expect(remittances.map(\.traceNumber) == ["CHK10001", "CHK20001"])
         #expect(remittances.map(\.totalPaidCents) == [105_00, 180_00])
         #expect(remittances.map { $0.claims.map(\.claimNumber) } == [["C2003"], ["C2004"]])
+        #expect(remittances.map(\.traceKey) == ["1999999999|CHK10001", "1999999999|CHK20001"])
+    }
+
+    @Test func theSamePaymentReadTwiceHasTheSameTraceKey() throws {
+        let first = try PayerFile.readRemittance(RemittanceCase.copay.text).remittances[0]
+        let again = try PayerFile.readRemittance(RemittanceCase.copay.text.replacingOccurrences(of: "\n", with: "")).remittances[0]
+        #expect(first.traceKey == again.traceKey)
+        #expect(first.traceKey != (try PayerFile.readRemittance(RemittanceCase.reversalThenRepayment.text).remittances[0].traceKey))
     }
 
     @Test func aClaimStatusResponseIsNotAClaimAcknowledgment() {

@@ -30,6 +30,13 @@ public struct Remittance: Hashable, Sendable {
     /// ST02, the transaction set control number.
     public let transactionControlNumber: String
 
+    /// What makes this payment the same payment when a file is imported again (DESIGN §10:
+    /// payer + TRN02 trace): the trace's originator (TRN03, the payer's id) or, without one, the
+    /// payer's N1 id or name, then the trace number.
+    public var traceKey: String {
+        (traceOriginatorID ?? payer.id ?? payer.name) + "|" + traceNumber
+    }
+
     /// Σ PLB amounts, in cents.
     public var providerAdjustmentCents: Int64 { providerAdjustments.reduce(0) { $0 + $1.amountCents } }
     /// Σ CLP04, in cents.
