@@ -12,9 +12,11 @@ public struct FunctionalAcknowledgment: Hashable, Sendable {
     public let outcome: AcknowledgmentOutcome
     /// AK901 as sent.
     public let outcomeCode: String
-    /// AK902–AK904: sets included, received, accepted.
+    /// AK902: the number of transaction sets the group held.
     public let includedCount: Int?
+    /// AK903: the number the receiver received.
     public let receivedCount: Int?
+    /// AK904: the number it accepted.
     public let acceptedCount: Int?
     /// AK905–AK909: group-level errors in words.
     public let groupErrors: [String]
