@@ -92,5 +92,8 @@ struct PublicSampleTests {
         #expect(reports[0].receiverStatuses.map(\.category) == ["A1"])
         // DTP*472 10010101 is a real (if unlikely) date; the missing 2200C STC is not needed to place the claim.
         #expect(claim.serviceDates?.lowerBound.description == "1001-01-01")
+        #expect(file.warnings.map(\.description) == [
+            "segment 16 (HL): the billing provider level (HL 3) has no status (STC); tolerated: each claim carries its own",
+        ])
     }
 }

@@ -24,6 +24,8 @@ enum ClaimAcknowledgmentParser {
     struct State {
         var level = ""
         var providerID: String?
+        /// The billing provider's HL while no STC has been seen under it (2200C requires one).
+        var providerWithoutStatus: X12ReadSegment?
         var receiverStatuses: [ClaimStatus] = []
         var providerStatuses: [String: [ClaimStatus]] = [:]
         var claims: [ClaimAcknowledgment] = []
@@ -44,9 +46,16 @@ enum ClaimAcknowledgmentParser {
             switch segment.id {
             case "HL":
                 try closeClaim()
+                if level == "19", let provider = providerWithoutStatus {
+                    warnings.append(PayerFileWarning(at: provider, "the billing provider level (HL \(provider[1])) has no status (STC); tolerated: each claim carries its own"))
+                }
+                providerWithoutStatus = nil
                 level = segment[3]
                 if level == "PT" || level == "22" { claim = PendingClaim(hl: segment) }
-                if level == "19" { providerID = nil }
+                if level == "19" {
+                    providerID = nil
+                    providerWithoutStatus = segment
+                }
             case "NM1" where level == "19" && segment[1] == "85":
                 providerID = segment.optional(9)
             case "TRN" where claim != nil && claim?.trn == nil:
@@ -55,7 +64,9 @@ enum ClaimAcknowledgmentParser {
                 let statuses = try Self.statuses(segment, warnings: &warnings)
                 switch level {
                 case "21": receiverStatuses += statuses
-                case "19": providerStatuses[providerID ?? "", default: []] += statuses
+                case "19":
+                    providerStatuses[providerID ?? "", default: []] += statuses
+                    providerWithoutStatus = nil
                 case "PT", "22":
                     if claim?.inLine == true { claim?.lineStatuses += statuses } else {
                         claim?.statuses += statuses
