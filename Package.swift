@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "CentralServer", targets: ["CentralServer"]),
         .library(name: "CentralPostgres", targets: ["CentralPostgres"]),
         .library(name: "ClaimExport", targets: ["ClaimExport"]),
+        .library(name: "PayerFiles", targets: ["PayerFiles"]),
         .executable(name: "clinicsync-bench", targets: ["ClinicSyncBench"]),
     ],
     dependencies: [
@@ -85,6 +86,9 @@ let package = Package(
             ]
         ),
         .target(name: "ClaimExport", dependencies: ["BillingModel"]),
+        // What comes back from payers (DESIGN §10): the one X12 reader, 835 / 999 / 277CA as values,
+        // the code lists and the claim money rules. Pure: no store, no I/O but its bundled lists.
+        .target(name: "PayerFiles", dependencies: ["BillingModel"], resources: [.process("Resources")]),
         .target(
             name: "Demo",
             dependencies: [
@@ -134,6 +138,7 @@ let package = Package(
         .testTarget(name: "SyncWireTests", dependencies: ["SyncWire", "SyncModel", "CLITesting"]),
         .testTarget(name: "ClinicStoreTests", dependencies: ["ClinicStore", "BillingModel", "CLITesting", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ClaimExportTests", dependencies: ["ClaimExport", "BillingModel", "CLITesting"], exclude: ["Fixtures"]),
+        .testTarget(name: "PayerFilesTests", dependencies: ["PayerFiles", "BillingModel", "CLITesting"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["clinicsync", "CLITesting"]),
         .testTarget(name: "SyncEngineTests", dependencies: ["SyncEngine"]),
         .testTarget(
