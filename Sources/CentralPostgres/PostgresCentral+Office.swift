@@ -51,6 +51,25 @@ extension PostgresCentral: CentralOffice {
         }
     }
 
+    /// ``checkClaim(_:author:)`` over every open claim (not yet submitted in its round, not
+    /// voided or replaced), oldest first, under the write lock so none changes between its check
+    /// and its promotion; the clean ones move to `validated` in one transaction.
+    public func checkOpenClaims(author: String?) async throws -> [ClaimCheck] {
+        let scrubber = ClaimScrubber(reference: try await codeReference(), today: today)
+        let schema = configuration.schema, siteID = self.siteID, logger = self.logger, now = clock.nowMillis()
+        return try await gateway.transaction { connection in
+            let context = try await WriteContext.begin(connection, schema: schema, siteID: siteID, nowMillis: now,
+                                                       author: author, logger: logger)
+            let checks = try await Self.fetchClaims(where: "deleted = 0", [], on: connection, logger: logger)
+                .filter { $0.lifecycle.allowsCodingEdits && !$0.lifecycle.isTerminal }
+                .map { ClaimCheck(claim: $0, findings: scrubber.check($0)) }
+            let promoted = checks.filter(OfficeRules.promotesToValidated).map(OfficeRules.afterCheck)
+            try await context.writeCentral(promoted.map(Self.lifecycleWrite), entity: "claim")
+            try await context.finish()
+            return checks.map { ClaimCheck(claim: OfficeRules.afterCheck($0), findings: $0.findings) }
+        }
+    }
+
     /// Submits a claim by ``ClinicStore/OfficeRules/submitted(_:findings:)``: refused with a
     /// ``ClinicStore/ClaimRefusal`` when the scrubber finds errors (nothing changes), else the
     /// claim's lifecycle is written as the central office's change and reaches its clinic at

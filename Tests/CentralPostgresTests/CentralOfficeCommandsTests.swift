@@ -125,6 +125,10 @@ extension PostgresSuites {
             let findings = try #require(try failing.json() as? [String: Any])
             #expect((findings["errors"] as? Int ?? 0) > 0)
             printed["claim check (errors)"] = try canonical(findings)
+            let open = try CLIProcess.run(["claim", "check", "--all", "--json"] + node.arguments)
+            let checks = try #require(try open.json() as? [[String: Any]])
+            #expect(open.exited(1) && checks.map { $0["id"] as? String } == [clean.id, other.id], "\(open)")
+            printed["claim check --all"] = try canonical(checks)
 
             // claim set as the central office.
             let edited = try #require(try json(["claim", "set", clean.id, "notes", "office: payer needs records"], on: node)

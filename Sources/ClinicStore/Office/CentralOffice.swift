@@ -19,6 +19,9 @@ public protocol CentralOffice: Sendable {
     func setClaimField(_ key: String, field: ClaimField, value: String, author: String?) async throws -> Claim
     /// The scrubber over the releases in force; a clean draft or coded claim moves to `validated`.
     func checkClaim(_ key: String, author: String?) async throws -> ClaimCheck
+    /// The scrubber over every open claim (not yet submitted in its round, not voided or
+    /// replaced), oldest first; the clean ones move to `validated`.
+    func checkOpenClaims(author: String?) async throws -> [ClaimCheck]
     /// Submits a claim: refused with a ``ClaimRefusal`` when the scrubber finds errors.
     func submitClaim(_ key: String, author: String?) async throws -> Claim
     /// The change log of a claim and its lines, oldest first: who, where, when.

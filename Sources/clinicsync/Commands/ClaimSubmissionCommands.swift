@@ -18,17 +18,16 @@ struct ClaimCheckCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (claim != nil) != all else { throw ValidationError("give one claim, or --all") }
-        guard !(all && postgres.postgres != nil) else { throw ValidationError("--all checks a store file; with --postgres name a claim") }
     }
 
     func run() async throws {
+        let author = options.author
         if let claim {
-            let author = options.author
             let check = try await postgres.withOffice(options) { try await $0.checkClaim(claim, author: author) }
             try options.emit(ClaimCheckView(check)) { Self.human(check) }
             if check.hasErrors { throw ExitCode(1) }
         } else {
-            let checks = try options.open().checkOpenClaims(author: options.author)
+            let checks = try await postgres.withOffice(options) { try await $0.checkOpenClaims(author: author) }
             try options.emit(checks.map(ClaimCheckView.init)) { Self.human(checks) }
             if checks.contains(where: \.hasErrors) { throw ExitCode(1) }
         }
