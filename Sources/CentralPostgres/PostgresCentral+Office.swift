@@ -141,7 +141,7 @@ extension PostgresCentral: CentralOffice {
                 default: continue
                 }
                 labels[reference] = try await connection.rows(sql + " LIMIT 1", [.text(reference.row)], logger: logger)
-                    .first.map { try $0.decode(String.self) }
+                    .first.flatMap { try $0.decode(String?.self) }
             }
             return labels
         }
