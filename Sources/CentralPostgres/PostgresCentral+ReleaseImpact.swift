@@ -52,26 +52,8 @@ extension PostgresCentral {
 
     /// Every live claim whose stage is an open one, with its live lines.
     private static func openClaims(on connection: PostgresConnection, logger: Logger) async throws -> [Claim] {
-        guard let claims = SyncedTable.all[SyncSchema.claimTable], let lines = SyncedTable.all[SyncSchema.serviceLineTable] else {
-            return []
-        }
         let stages = ReleaseImpactReport.openStages.map { String($0.rawValue) }.joined(separator: ", ")
-        let open = "deleted = 0 AND (lifecycle % 16) IN (\(stages))"
-        let lineRows = try await SyncedRows.select(lines, where: "deleted = 0 AND claim_id IN (SELECT id FROM claim WHERE \(open))",
-                                                   orderBy: "claim_id COLLATE \"C\", line_number", on: connection, logger: logger)
-        var linesByClaim: [String: [ServiceLine]] = [:]
-        for row in lineRows {
-            guard let line = ClaimEdit.line(id: row.id, rowValues: row.values) else {
-                throw StoreError.corrupt(path: "service_line \(row.id)", detail: "a column is missing or malformed")
-            }
-            linesByClaim[line.claimID, default: []].append(line)
-        }
-        return try await SyncedRows.select(claims, where: open, on: connection, logger: logger).map { row in
-            guard let claim = ClaimEdit.claim(id: row.id, rowValues: row.values, lines: linesByClaim[row.id] ?? []) else {
-                throw StoreError.corrupt(path: "claim \(row.id)", detail: "a column is missing or malformed")
-            }
-            return claim
-        }
+        return try await fetchClaims(where: "deleted = 0 AND (lifecycle % 16) IN (\(stages))", [], on: connection, logger: logger)
     }
 
     private static func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {

@@ -1,4 +1,5 @@
 import CentralServer
+import ClaimExport
 import ClinicStore
 import PostgresNIO
 import SyncModel
@@ -19,6 +20,9 @@ enum PostgresFailure {
     static func translate(_ error: any Error) -> any Error {
         switch error {
         case is CentralStorageUnavailable, is ErrorBody, is StoreError, is ClockSkewError, is PostgresURLError:
+            return error
+        case is ClaimRefusal, is ClaimExportError:
+            // The central office's refusals (the scrubber gate, data the 837P needs) reach it as they are.
             return error
         case is CancellationError:
             return CentralStorageUnavailable(reason: "the database request was cancelled")

@@ -38,8 +38,9 @@ extension PostgresSuites {
             _ = try alpha.addPayer(payerID: "P1", name: "Plan")
             try await before.sync(alpha)
             await before.shutdown()
-            // The database as it was before the migration: no site_owner, the migration not applied.
-            try Self.run("DROP TABLE site_owner; DELETE FROM clinicsync_migration WHERE version = 3;",
+            // The database as it was before the migration: no site_owner (nor what later versions
+            // add), the migration and those after it not applied.
+            try Self.run("DROP TABLE site_owner, office_setting, export_counter; DELETE FROM clinicsync_migration WHERE version >= 3;",
                          schema: configuration.schema)
 
             let after = try await TestDatabase.backend(configuration)

@@ -25,6 +25,22 @@ public struct HistoryEntry: Codable, Sendable, Equatable {
     /// clock had run ahead (issue 27); ``atMillis`` is then the new stamp.
     public var restampedFromMillis: Int64?
 
+    /// Creates an entry (the SQLite store reads its own log; the PostgreSQL node feeds its log's rows).
+    public init(seq: Int64, atMillis: Int64, author: String?, site: String, table: String, rowID: String, lineNumber: Int?,
+                field: String, value: String?, applied: Bool, restampedFromMillis: Int64?) {
+        self.seq = seq
+        self.atMillis = atMillis
+        self.author = author
+        self.site = site
+        self.table = table
+        self.rowID = rowID
+        self.lineNumber = lineNumber
+        self.field = field
+        self.value = value
+        self.applied = applied
+        self.restampedFromMillis = restampedFromMillis
+    }
+
     enum CodingKeys: String, CodingKey {
         case seq, atMillis = "at_millis", author, site, table, rowID = "row_id", lineNumber = "line_number", field, value, applied
         case restampedFromMillis = "restamped_from_millis"

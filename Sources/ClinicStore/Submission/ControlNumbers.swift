@@ -28,20 +28,15 @@ public struct ControlNumbers: Sendable, Equatable {
 
     /// The last numbers used (0 when nothing was exported yet).
     static func last(_ db: Database) throws -> ControlNumbers {
-        func value(_ name: String) throws -> Int {
-            try Int.fetchOne(db, sql: "SELECT value FROM export_counter WHERE name = ?", arguments: [name]) ?? 0
-        }
-        return ControlNumbers(interchange: try value(counterNames.interchange), group: try value(counterNames.group),
-                              transactionSet: try value(counterNames.transactionSet))
+        ControlNumbers(counters: Dictionary(
+            try Row.fetchAll(db, sql: "SELECT name, value FROM export_counter").map { ($0["name"] as String, $0["value"] as Int) },
+            uniquingKeysWith: { first, _ in first }))
     }
 
     /// Reserves the next numbers: increments and stores each counter in `db`'s transaction.
     static func reserveNext(_ db: Database) throws -> ControlNumbers {
-        let last = try last(db)
-        let next = ControlNumbers(interchange: last.interchange % maximum + 1, group: last.group % maximum + 1,
-                                  transactionSet: last.transactionSet % maximum + 1)
-        for (name, value) in [(counterNames.interchange, next.interchange), (counterNames.group, next.group),
-                              (counterNames.transactionSet, next.transactionSet)] {
+        let next = try last(db).next
+        for (name, value) in zip(names, next.values) {
             try db.execute(sql: """
                 INSERT INTO export_counter (name, value) VALUES (?, ?)
                 ON CONFLICT(name) DO UPDATE SET value = excluded.value

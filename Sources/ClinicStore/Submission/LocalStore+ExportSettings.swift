@@ -13,15 +13,7 @@ extension LocalStore {
     ///
     /// Every value is checked first; one bad value saves nothing.
     public func updateExportSettings(_ changes: ExportSettings) throws -> ExportSettings {
-        var updates: [(key: String, value: String?)] = []
-        for field in ExportSettings.textFields {
-            guard let raw = changes[keyPath: field.path] else { continue }
-            let value = raw.trimmingCharacters(in: .whitespaces).isEmpty
-                ? nil : try field.check.clean(raw, field: ExportSettings.fieldName(field.key))
-            updates.append((field.key, value))
-        }
-        if let usage = changes.usage { updates.append((ExportSettings.usageKey, usage.rawValue)) }
-        let changes = updates
+        let changes = try ExportSettings.storedUpdates(changes)
         return try write { db in
             for update in changes {
                 if let value = update.value {
@@ -42,15 +34,9 @@ extension LocalStore {
     }
 
     static func loadExportSettings(_ db: Database) throws -> ExportSettings {
-        let stored = Dictionary(
+        ExportSettings(stored: Dictionary(
             try Row.fetchAll(db, sql: "SELECT key, value FROM setting WHERE key LIKE 'export.%'")
                 .map { ($0["key"] as String, $0["value"] as String) },
-            uniquingKeysWith: { first, _ in first })
-        var settings = ExportSettings()
-        for field in ExportSettings.textFields {
-            settings[keyPath: field.path] = stored[field.key]
-        }
-        settings.usage = stored[ExportSettings.usageKey].flatMap(X12Usage.init(rawValue:))
-        return settings
+            uniquingKeysWith: { first, _ in first }))
     }
 }

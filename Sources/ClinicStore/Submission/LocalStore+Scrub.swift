@@ -13,7 +13,7 @@ extension LocalStore {
             let claim = try Self.fetchClaim(db, key: key)
             return ClaimCheck(claim: claim, findings: try Self.scrub(db, claim, today: today))
         }
-        guard Self.promotesToValidated(check) else { return check }
+        guard OfficeRules.promotesToValidated(check) else { return check }
         return try promoteToValidated([check], author: author)[0]
     }
 
@@ -27,7 +27,7 @@ extension LocalStore {
                 .filter { $0.lifecycle.allowsCodingEdits && !$0.lifecycle.isTerminal }
                 .map { ClaimCheck(claim: $0, findings: try Self.scrub(db, $0, today: today)) }
         }
-        guard checks.contains(where: Self.promotesToValidated) else { return checks }
+        guard checks.contains(where: OfficeRules.promotesToValidated) else { return checks }
         return try promoteToValidated(checks, author: author)
     }
 
@@ -37,21 +37,16 @@ extension LocalStore {
         ClaimScrubber(reference: try StoreCodeReference.load(db, for: claim), today: today).check(claim)
     }
 
-    private static func promotesToValidated(_ check: ClaimCheck) -> Bool {
-        !check.hasErrors && check.claim.lifecycle.stage.rawValue < ClaimLifecycle.Stage.validated.rawValue
-    }
-
     /// Moves the clean checks' claims to `validated` in one transaction, each only if the
     /// claim has not changed since it was checked (a claim edited meanwhile keeps its status).
     private func promoteToValidated(_ checks: [ClaimCheck], author: String?) throws -> [ClaimCheck] {
         try write(author: author) { db in
             try checks.map { check in
-                guard Self.promotesToValidated(check) else { return check }
-                var current = try Self.fetchClaim(db, key: check.claim.id)
-                guard current == check.claim else { return check }
-                current.lifecycle = ClaimLifecycle(round: current.lifecycle.round, stage: .validated)
-                try ClaimRecord(current).update(db)
-                return ClaimCheck(claim: current, findings: check.findings)
+                guard OfficeRules.promotesToValidated(check) else { return check }
+                guard try Self.fetchClaim(db, key: check.claim.id) == check.claim else { return check }
+                let validated = OfficeRules.afterCheck(check)
+                try ClaimRecord(validated).update(db)
+                return ClaimCheck(claim: validated, findings: check.findings)
             }
         }
     }

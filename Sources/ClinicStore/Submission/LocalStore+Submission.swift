@@ -8,21 +8,9 @@ extension LocalStore {
     public func submitClaim(_ key: String, author: String? = nil) throws -> Claim {
         let today = self.today
         return try write(author: author) { db in
-            var claim = try Self.fetchClaim(db, key: key)
-            let lifecycle = claim.lifecycle
-            let next: ClaimLifecycle
-            switch lifecycle.stage {
-            case .draft, .coded, .validated: next = ClaimLifecycle(round: lifecycle.round, stage: .submitted)
-            case .rejected: next = ClaimLifecycle(round: lifecycle.round + 1, stage: .submitted)
-            default:
-                throw StoreError.notAllowed(entity: "claim", id: claim.claimNumber,
-                                            reason: "is already \(lifecycle.stage.name); a claim is submitted once per round")
-            }
-            let findings = try Self.scrub(db, claim, today: today)
-            guard !findings.hasErrors else {
-                throw ClaimRefusal(action: .submit, claims: [ClaimCheck(claim: claim, findings: findings)])
-            }
-            claim.lifecycle = next
+            let current = try Self.fetchClaim(db, key: key)
+            _ = try OfficeRules.submittedLifecycle(of: current)
+            let claim = try OfficeRules.submitted(current, findings: try Self.scrub(db, current, today: today))
             try ClaimRecord(claim).update(db)
             return claim
         }

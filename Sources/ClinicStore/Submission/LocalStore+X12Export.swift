@@ -23,55 +23,26 @@ extension LocalStore {
         let today = self.today
         let millis = clock.nowMillis()
         return try write(author: author) { db in
-            var claims: [Claim] = []
-            for key in keys {
-                let claim = try Self.fetchClaim(db, key: key)
-                guard !claims.contains(where: { $0.id == claim.id }) else { continue }
-                guard !claim.lifecycle.isTerminal else {
-                    throw StoreError.notAllowed(entity: "claim", id: claim.claimNumber,
-                                                reason: "is \(claim.lifecycle.stage.name); export the claim that superseded it")
-                }
-                claims.append(claim)
-            }
-            var refused: [ClaimCheck] = []
+            let claims = try X12ExportPlan.claims(try keys.map { try Self.fetchClaim(db, key: $0) })
+            var checks: [ClaimCheck] = []
             for (index, claim) in claims.enumerated() {
-                let check = ClaimCheck(claim: claim, findings: try Self.scrub(db, claim, today: today))
-                if check.hasErrors { refused.append(check) }
+                checks.append(ClaimCheck(claim: claim, findings: try Self.scrub(db, claim, today: today)))
                 progress?(index + 1, claims.count)
             }
-            guard refused.isEmpty else { throw ClaimRefusal(action: .export, claims: refused) }
-
-            let bundles = try claims.map { try Self.bundle(db, for: $0) }
-            let settings = try Self.loadExportSettings(db)
-            let envelope = try settings.envelope(billingProvider: bundles[0].billingProvider, payer: bundles[0].payer,
-                                                 controlNumbers: try ControlNumbers.reserveNext(db),
-                                                 createdAtMillis: millis)
-            let text = try Claim837PWriter().write(bundles, envelope: envelope)
-            return X12Export(text: text, claims: claims, envelope: envelope)
+            if let refusal = X12ExportPlan.refusal(checks) { throw refusal }
+            return try X12ExportPlan.export(try claims.map { try Self.bundle(db, for: $0) },
+                                            settings: try Self.loadExportSettings(db),
+                                            controlNumbers: try ControlNumbers.reserveNext(db), createdAtMillis: millis)
         }
     }
 
     /// The records the 837P needs for one claim: patient, subscriber, payer and providers.
     static func bundle(_ db: Database, for claim: Claim) throws -> X12ClaimBundle {
-        let patient = try fetchPatient(db, id: claim.patientID)
-        let subscriber = try patient.subscriberID.map { try fetchPatient(db, id: $0) } ?? patient
-        let payer = try fetchPayer(db, key: claim.payerID)
-        let billing = try registeredProvider(db, npi: claim.billingNPI, role: "billing_npi", claim: claim)
-        var rendering: Provider?
-        if let npi = claim.renderingNPI, !npi.isEmpty {
-            rendering = npi == billing.npi ? billing : try registeredProvider(db, npi: npi, role: "rendering_npi", claim: claim)
-        }
-        return X12ClaimBundle(claim: claim, patient: patient, subscriber: subscriber, payer: payer,
-                              billingProvider: billing, renderingProvider: rendering)
-    }
-
-    private static func registeredProvider(_ db: Database, npi: String, role: String, claim: Claim) throws -> Provider {
-        guard let record = try ProviderRecord.filter(ProviderRecord.Columns.npi == npi)
-            .filter(ProviderRecord.Columns.deleted == 0).fetchOne(db) else {
-            throw StoreError.invalid(entity: "claim \(claim.claimNumber)", field: role,
-                                     reason: "NPI \(npi) is not a registered provider; add it with `clinicsync provider add` "
-                                         + "(the 837P needs its name, address and tax id)")
-        }
-        return record.provider
+        try X12ExportPlan.bundle(
+            for: claim, patient: { try fetchPatient(db, id: $0) }, payer: { try fetchPayer(db, key: $0) },
+            provider: { npi in
+                try ProviderRecord.filter(ProviderRecord.Columns.npi == npi).filter(ProviderRecord.Columns.deleted == 0)
+                    .fetchOne(db)?.provider
+            })
     }
 }

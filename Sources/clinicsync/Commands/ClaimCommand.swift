@@ -51,61 +51,89 @@ struct ClaimSet: AsyncParsableCommand {
             throw StoreError.invalid(entity: "claim", field: field, reason: "is not a claim field (fields: \(ClaimField.names))")
         }
         let key = claim, value = value, author = options.author
-        let updated = try await postgres.withCentral {
+        let updated = try await postgres.withOffice(options) {
             try await $0.setClaimField(key, field: claimField, value: value, author: author)
-        } ?? options.open().setClaimField(key, field: claimField, value: value, author: author)
+        }
         try options.emit(ClaimView(updated)) { "Claim \(updated.claimNumber): \(field) updated." }
     }
 }
 
-/// `clinicsync claim show CLAIM`: one claim with its lines, found by id or claim number.
-struct ClaimShow: ParsableCommand {
+/// `clinicsync claim show CLAIM [--postgres URL]`: one claim with its lines, found by id or claim number.
+struct ClaimShow: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a claim with its lines.")
     @OptionGroup var options: StoreOptions
+    @OptionGroup var postgres: PostgresOption
     @Argument(help: "Claim id or claim number.") var claim: String
 
-    func run() throws {
-        let store = try options.open()
-        let found = try store.claim(claim)
-        try options.emit(ClaimView(found)) { found.humanDescription(RowNames(store: store)) }
+    func run() async throws {
+        let key = claim
+        let (found, names) = try await postgres.withOffice(options) { office in
+            let found = try await office.claim(key)
+            return (found, await RowNames.load(office, RowNames.references(of: found)))
+        }
+        try options.emit(ClaimView(found)) { found.humanDescription(names) }
     }
 }
 
-/// `clinicsync claim list [--status S]`: claims newest first (at most 500), as a table or a JSON array.
-struct ClaimList: ParsableCommand {
+/// `clinicsync claim list [--status S] [--clinic ID] [--limit N] [--offset N] [--postgres URL]`: claims newest
+/// first, one page (500 by default), as a table or a JSON array.
+struct ClaimList: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List claims, newest first.")
     @OptionGroup var options: StoreOptions
+    @OptionGroup var postgres: PostgresOption
     @Option(help: "Only claims in this status (draft, coded, submitted ...).") var status: String?
+    @Option(help: "Only claims of this clinic (at the central office).") var clinic: String?
+    @Option(help: "At most this many claims (the page size).") var limit = 500
+    @Option(help: "Skip this many claims first, for the next page.") var offset = 0
 
-    func run() throws {
-        var stage: ClaimLifecycle.Stage?
+    func validate() throws {
+        guard (1...10_000).contains(limit) else { throw ValidationError("--limit must be from 1 to 10000") }
+        guard offset >= 0 else { throw ValidationError("--offset must be 0 or more") }
+    }
+
+    func run() async throws {
+        var query = ClaimQuery(clinic: clinic, limit: limit, offset: offset)
         if let status {
             guard let parsed = ClaimLifecycle.Stage(name: status) else { throw ValidationError("unknown status '\(status)'") }
-            stage = parsed
+            query.stage = parsed
         }
-        let store = try options.open()
-        let claims = try store.claims(stage: stage)
+        let wanted = query
+        let (claims, names) = try await postgres.withOffice(options) { office in
+            let claims = try await office.claims(matching: wanted)
+            return (claims, await RowNames.load(office, claims.flatMap(RowNames.references(of:))))
+        }
         try options.emit(claims.map(ClaimView.init)) {
-            let names = RowNames(store: store)
-            return Table(headers: ["CLAIM", "STATUS", "PATIENT", "PAYER", "DX", "LINES", "TOTAL"],
-                  rows: claims.map { [$0.claimNumber, $0.lifecycle.description, names.patient($0.patientID), names.payer($0.payerID),
-                                      $0.diagnoses.map(DiagnosisCode.display).joined(separator: ","),
+            Table(headers: ["CLAIM", "STATUS", "PATIENT", "PAYER", "DX", "LINES", "TOTAL"],
+                  rows: claims.map { [$0.claimNumber, $0.lifecycle.description, names.patient($0.patientID), names.payer($0.payerID), $0.diagnoses.map(DiagnosisCode.display).joined(separator: ","),
                                       String($0.lines.count), Money.dollars($0.totalChargeCents)] })
                 .render(empty: "No claims yet.")
         }
     }
 }
 
-/// `clinicsync claim history CLAIM`: the audit trail from the change log, oldest first (UTC time, author, site).
-struct ClaimHistory: ParsableCommand {
+/// `clinicsync claim history CLAIM [--postgres URL]`: the audit trail from the change log, oldest first (UTC time,
+/// author, site).
+struct ClaimHistory: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "history", abstract: "Who changed what, where and when.")
     @OptionGroup var options: StoreOptions
+    @OptionGroup var postgres: PostgresOption
     @Argument(help: "Claim id or claim number.") var claim: String
 
-    func run() throws {
-        let store = try options.open()
-        let entries = try store.claimHistory(claim)
-        let formatter = ISO8601DateFormatter(), names = RowNames(store: store)
+    func run() async throws {
+        let key = claim
+        let (entries, names) = try await postgres.withOffice(options) { office in
+            let entries = try await office.claimHistory(key)
+            let named = entries.compactMap { entry -> RowReference? in
+                guard let id = entry.value else { return nil }
+                switch entry.field {
+                case "patient_id": return RowReference("patient", id)
+                case "payer_id": return RowReference("payer", id)
+                default: return nil
+                }
+            }
+            return (entries, await RowNames.load(office, named))
+        }
+        let formatter = ISO8601DateFormatter()
         try options.emit(entries) {
             Table(headers: ["WHEN (UTC)", "WHO", "WHERE", "WHAT", "VALUE"],
                   rows: entries.map { entry in

@@ -3,8 +3,8 @@ import BillingModel
 import ClinicStore
 import Foundation
 
-/// `clinicsync claim check CLAIM|--all`: the scrubber, exit status 1 when a claim has errors.
-struct ClaimCheckCommand: ParsableCommand {
+/// `clinicsync claim check CLAIM|--all [--postgres URL]`: the scrubber, exit status 1 when a claim has errors.
+struct ClaimCheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Check claims before submission (the scrubber).",
         discussion: """
@@ -12,6 +12,7 @@ struct ClaimCheckCommand: ParsableCommand {
             Exits with status 1 when any checked claim has errors.
             """)
     @OptionGroup var options: StoreOptions
+    @OptionGroup var postgres: PostgresOption
     @Argument(help: "Claim id or claim number.") var claim: String?
     @Flag(help: "Check every open claim (not yet submitted, not voided or replaced).") var all = false
 
@@ -19,14 +20,14 @@ struct ClaimCheckCommand: ParsableCommand {
         guard (claim != nil) != all else { throw ValidationError("give one claim, or --all") }
     }
 
-    func run() throws {
-        let store = try options.open()
+    func run() async throws {
+        let author = options.author
         if let claim {
-            let check = try store.checkClaim(claim, author: options.author)
+            let check = try await postgres.withOffice(options) { try await $0.checkClaim(claim, author: author) }
             try options.emit(ClaimCheckView(check)) { Self.human(check) }
             if check.hasErrors { throw ExitCode(1) }
         } else {
-            let checks = try store.checkOpenClaims(author: options.author)
+            let checks = try await postgres.withOffice(options) { try await $0.checkOpenClaims(author: author) }
             try options.emit(checks.map(ClaimCheckView.init)) { Self.human(checks) }
             if checks.contains(where: \.hasErrors) { throw ExitCode(1) }
         }
@@ -69,16 +70,18 @@ struct ClaimCheckCommand: ParsableCommand {
     }
 }
 
-/// `clinicsync claim submit CLAIM`.
-struct ClaimSubmit: ParsableCommand {
+/// `clinicsync claim submit CLAIM [--postgres URL]`.
+struct ClaimSubmit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "submit", abstract: "Submit a claim; refused with the findings when the scrubber finds errors.")
     @OptionGroup var options: StoreOptions
+    @OptionGroup var postgres: PostgresOption
     @Argument(help: "Claim id or claim number.") var claim: String
 
-    func run() throws {
+    func run() async throws {
+        let key = claim, author = options.author
         do {
-            let submitted = try options.open().submitClaim(claim, author: options.author)
+            let submitted = try await postgres.withOffice(options) { try await $0.submitClaim(key, author: author) }
             try options.emit(ClaimView(submitted)) {
                 "Claim \(submitted.claimNumber) submitted\(submitted.lifecycle.round > 1 ? " (round \(submitted.lifecycle.round))" : ""); its coding is now frozen."
             }

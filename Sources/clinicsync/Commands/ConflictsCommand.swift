@@ -20,12 +20,12 @@ struct ConflictsList: AsyncParsableCommand {
 
     func run() async throws {
         let includeResolved = all
-        let store = try postgres.configuration() == nil ? options.open() : nil
-        let conflicts = try await postgres.withCentral { try await $0.conflicts(includeResolved: includeResolved) }
-            ?? (store ?? options.open()).conflicts(includeResolved: includeResolved)
+        let (conflicts, names) = try await postgres.withOffice(options) { office in
+            let conflicts = try await office.conflicts(includeResolved: includeResolved)
+            return (conflicts, await RowNames.load(office, conflicts.map { RowReference($0.table, $0.row) }))
+        }
         try options.emit(conflicts.map(ConflictView.init)) {
-            let names = RowNames(store: store)
-            return Table(headers: ["ID", "STATUS", "KIND", "WHERE", "FIELD", "WINNER", "LOSER"],
+            Table(headers: ["ID", "STATUS", "KIND", "WHERE", "FIELD", "WINNER", "LOSER"],
                   rows: conflicts.map { [String($0.id.prefix(8)), $0.status.name, $0.kind.rawValue,
                                          names.label($0.table, $0.row), $0.field, $0.winner.value.description,
                                          $0.loser.value.description] })
@@ -43,12 +43,14 @@ struct ConflictsShow: AsyncParsableCommand {
 
     func run() async throws {
         let key = id
-        let store = try postgres.configuration() == nil ? options.open() : nil
-        let conflict = try await postgres.withCentral { try await $0.conflict(key) } ?? (store ?? options.open()).conflict(key)
+        let (conflict, names) = try await postgres.withOffice(options) { office in
+            let conflict = try await office.conflict(key)
+            return (conflict, await RowNames.load(office, [RowReference(conflict.table, conflict.row)]))
+        }
         try options.emit(ConflictView(conflict)) {
             """
             Conflict \(conflict.id) (\(conflict.status.name), \(conflict.kind.rawValue))
-              \(RowNames(store: store).label(conflict.table, conflict.row)), field \(conflict.field)
+              \(names.label(conflict.table, conflict.row)), field \(conflict.field)
               winner: \(conflict.winner.value)  (\(conflict.winner.version?.description ?? "-"))
               loser:  \(conflict.loser.value)  (\(conflict.loser.version?.description ?? "-"))
               \(conflict.message)
@@ -81,8 +83,9 @@ struct ConflictsResolve: AsyncParsableCommand {
             resolution = keep == "winner" ? .keepWinner : .keepLoser
         }
         let key = id, author = options.author
-        let resolved = try await postgres.withCentral { try await $0.resolveConflict(key, resolution: resolution, author: author) }
-            ?? options.open().resolveConflict(key, resolution: resolution, author: author)
+        let resolved = try await postgres.withOffice(options) {
+            try await $0.resolveConflict(key, resolution: resolution, author: author)
+        }
         try options.emit(ConflictView(resolved)) { "Conflict \(resolved.id.prefix(8)) resolved (\(resolution.name))." }
     }
 }

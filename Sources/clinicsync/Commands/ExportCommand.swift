@@ -12,8 +12,8 @@ struct ExportCommand: ParsableCommand {
         subcommands: [ExportX12.self, ExportSettingsCommand.self])
 }
 
-/// `clinicsync export x12 CLAIM... [-o FILE]`.
-struct ExportX12: ParsableCommand {
+/// `clinicsync export x12 CLAIM... [-o FILE] [--postgres URL]`.
+struct ExportX12: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "x12", abstract: "Write claims as one X12 837P 005010X222A1 interchange.",
         discussion: """
@@ -22,6 +22,7 @@ struct ExportX12: ParsableCommand {
             and never repeat. Set the submitter and receiver with `clinicsync export settings`.
             """)
     @OptionGroup var options: StoreOptions
+    @OptionGroup var postgres: PostgresOption
     @Argument(help: "Claim ids or claim numbers.") var claims: [String]
     @Option(name: [.customShort("o"), .long], help: "Write to this file (default: standard output).") var output: String?
 
@@ -29,10 +30,10 @@ struct ExportX12: ParsableCommand {
         guard !claims.isEmpty else { throw ValidationError("name at least one claim") }
     }
 
-    func run() throws {
-        let progress = options.progress()
-        let export = try options.open().exportX12(claims, author: options.author) {
-            progress.update("export", done: $0, total: $1, unit: "claims")
+    func run() async throws {
+        let progress = options.progress(), keys = claims, author = options.author
+        let export = try await postgres.withOffice(options) {
+            try await $0.exportX12(keys, author: author) { progress.update("export", done: $0, total: $1, unit: "claims") }
         }
         progress.finish()
         guard let output else {
@@ -66,8 +67,8 @@ struct ExportFileError: Error, CustomStringConvertible {
     }
 }
 
-/// `clinicsync export settings [...]`: show or change the submitter, receiver and usage.
-struct ExportSettingsCommand: ParsableCommand {
+/// `clinicsync export settings [...] [--postgres URL]`: show or change the submitter, receiver and usage.
+struct ExportSettingsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "settings", abstract: "Show or set the 837P submitter, receiver and test/production usage.",
         discussion: """
@@ -76,6 +77,7 @@ struct ExportSettingsCommand: ParsableCommand {
             The contact phone must be set. Pass an empty value ("") to go back to the default.
             """)
     @OptionGroup var options: StoreOptions
+    @OptionGroup var postgres: PostgresOption
     @Option(name: .customLong("submitter-name")) var submitterName: String?
     @Option(name: .customLong("submitter-id"), help: "The id the receiver assigned you (ISA06).") var submitterID: String?
     @Option(name: .customLong("submitter-qualifier"), help: "ISA05, e.g. ZZ.") var submitterQualifier: String?
@@ -86,7 +88,7 @@ struct ExportSettingsCommand: ParsableCommand {
     @Option(name: .customLong("receiver-qualifier"), help: "ISA07, e.g. ZZ.") var receiverQualifier: String?
     @Option(help: "test or production (ISA15).") var usage: String?
 
-    func run() throws {
+    func run() async throws {
         var parsedUsage: X12Usage?
         if let usage {
             switch usage.lowercased() {
@@ -99,9 +101,10 @@ struct ExportSettingsCommand: ParsableCommand {
                                      submitterIDQualifier: submitterQualifier, submitterContact: contact,
                                      submitterPhone: phone, receiverName: receiverName, receiverID: receiverID,
                                      receiverIDQualifier: receiverQualifier, usage: parsedUsage)
-        let store = try options.open()
-        let settings = changes == ExportSettings() ? try store.exportSettings() : try store.updateExportSettings(changes)
-        let last = try store.lastControlNumbers()
+        let (settings, last) = try await postgres.withOffice(options) { office in
+            let settings = changes == ExportSettings() ? try await office.exportSettings() : try await office.updateExportSettings(changes)
+            return (settings, try await office.lastControlNumbers())
+        }
         try options.emit(ExportSettingsView(settings, last: last)) {
             let view = ExportSettingsView(settings, last: last)
             let rows: [[String]] = [

@@ -109,14 +109,21 @@ enum RemoteChoice {
 }
 
 /// `clinicsync status [--refused]`: outbox, last sync, cursor, open conflicts; with `--refused`,
-/// each change the central node refused and why.
-struct StatusCommand: ParsableCommand {
+/// each change the central node refused and why. At the central office (a central store, or
+/// `--postgres URL`): clinics, log head, open conflicts and last syncs (``OfficeStatusView``).
+struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "status", abstract: "Outbox size, last sync, cursor, open conflicts.")
     @OptionGroup var options: StoreOptions
+    @OptionGroup var postgres: PostgresOption
     @Flag(help: "Also list the changes the central node refused, with the reason for each.") var refused = false
 
-    func run() throws {
-        let store = try options.open()
+    func run() async throws {
+        let store = try postgres.configuration() == nil ? options.open() : nil
+        guard let store, store.identity.role != .central else {
+            let status = try await postgres.withOffice(options) { try await $0.officeStatus() }
+            try options.emit(OfficeStatusView(status)) { OfficeStatusView.human(status) }
+            return
+        }
         let status = try store.syncStatus()
         let refusals = refused ? try store.pushRefusals() : nil
         let clock = try ClockView(store: store)

@@ -1,10 +1,12 @@
 import ArgumentParser
 import CentralPostgres
+import ClinicStore
 import Foundation
 import Logging
 
 /// `--postgres URL`: act on the central node's PostgreSQL database instead of a store file
-/// (`serve`, and the central office's `claim set` and `conflicts list|show|resolve`).
+/// (`serve`, and every central-office command: `claim list|show|set|check|submit|history`,
+/// `export x12`, `conflicts list|show|resolve`, `status`).
 struct PostgresOption: ParsableArguments {
     @Option(help: ArgumentHelp("PostgreSQL URL of the central node's database (no store file is used).",
                                discussion: "postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require&schema=NAME&pool=N]; "
@@ -47,5 +49,13 @@ struct PostgresOption: ParsableArguments {
             await central.shutdown()
             throw error
         }
+    }
+
+    /// Runs `body` on the central office: the PostgreSQL node with `--postgres`, else the store
+    /// file `options` names (a clinic's store answers the same calls over its own rows).
+    func withOffice<T: Sendable>(_ options: StoreOptions, _ body: (any CentralOffice) async throws -> T) async throws -> T {
+        guard try configuration() != nil else { return try await body(try options.open()) }
+        guard let value = try await withCentral({ try await body($0) }) else { throw ValidationError("give --postgres URL") }
+        return value
     }
 }
