@@ -79,7 +79,7 @@ let package = Package(
         .target(
             name: "CentralPostgres",
             dependencies: [
-                "CentralServer", "ClinicStore", "SyncModel", "SyncWire",
+                "CentralServer", "ClinicStore", "SyncModel", "SyncWire", "ClaimExport", "BillingModel",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
