@@ -126,3 +126,17 @@ public struct SynonymFileError: Error, Equatable, CustomStringConvertible {
     /// One line: `line 3: expected a term, a tab, then its words`.
     public var description: String { "line \(line): \(reason)" }
 }
+
+extension SynonymTable {
+    /// A synonym as search reads it (its term and each alternative as lower-case words joined
+    /// by spaces), or a `StoreError.invalid` when the term or an alternative has no letter or digit.
+    public static func checked(term: String, alternatives: [String], at addedAt: Int64) throws -> OfficeSynonym {
+        let key = words(term)
+        guard !key.isEmpty else { throw StoreError.invalid(entity: "synonym", field: "term", reason: "needs a letter or digit") }
+        let readings = alternatives.map(words)
+        guard !readings.isEmpty, readings.allSatisfy({ !$0.isEmpty }) else {
+            throw StoreError.invalid(entity: "synonym", field: "words", reason: "each alternative needs a letter or digit")
+        }
+        return OfficeSynonym(term: key.joined(separator: " "), alternatives: readings.map { $0.joined(separator: " ") }, addedAt: addedAt)
+    }
+}
