@@ -214,7 +214,7 @@ public struct Synchronizer: Sendable {
         let published: [OfficeSynonym]
         do {
             published = try await client.synonyms()
-        } catch SyncError.server(status: 404, _), SyncError.unexpectedResponse(status: 404, _) {
+        } catch SyncError.server(404, _), SyncError.unexpectedResponse(404, _) {
             return 0
         }
         let store = self.store

@@ -30,26 +30,10 @@ extension LocalStore {
     /// `#` comments): all of them or, at the first bad line (named by its number), none.
     public func importSynonyms(file path: String) throws -> [OfficeSynonym] {
         let name = (path as NSString).lastPathComponent
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw StoreError.importFailed(file: name, line: nil, reason: "cannot read \(path)")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw StoreError.importFailed(file: name, line: nil, reason: "not UTF-8 text")
-        }
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        var pairs: [(term: String, alternatives: [String])] = [], numbers: [Int] = []
-        for (offset, line) in lines.enumerated() {
-            do {
-                let parsed = try SynonymTable.parse(String(line))
-                pairs += parsed
-                numbers += parsed.map { _ in offset + 1 }
-            } catch let error as SynonymFileError {
-                throw StoreError.importFailed(file: name, line: offset + 1, reason: error.reason)
-            }
-        }
-        guard !pairs.isEmpty else { throw StoreError.importFailed(file: name, line: nil, reason: "no synonyms in the file") }
+        let lines = try SynonymTable.readFile(path)
+        let pairs = lines.map { (term: $0.term, alternatives: $0.alternatives) }
         // Check each line alone first, so a refusal names its line.
-        let checked = pairs, lineNumbers = numbers
+        let checked = pairs, lineNumbers = lines.map(\.line)
         try read { db in
             for (index, pair) in checked.enumerated() {
                 do {

@@ -19,9 +19,11 @@ extension LocalStore {
     ///    ``SearchRankRules`` (billable before headers, a condition's default code first, no
     ///    context the query did not ask for, shorter codes first), less the clinic's
     ///    ``FavoriteCode/boost(uses:)``; the last word matches as a prefix (as you type);
-    /// 3. when nothing matches, every word is taken as a prefix; when still nothing matches,
-    ///    each word the index does not have is replaced by its nearest index word
-    ///    (``TypoCorrection``) and the corrected query, searched the same way, is ``CodeSearchResult/didYouMean``.
+    /// 3. when nothing matches, every word is taken as a prefix; then plural endings are taken off
+    ///    (``SynonymTable/folded(_:)``); when still nothing matches, each word the index does not
+    ///    have is replaced by its nearest index word (``TypoCorrection``) and the corrected query,
+    ///    searched the same way, is ``CodeSearchResult/didYouMean``; when still nothing matches,
+    ///    the query less one of its last ``wordsToDrop`` words (the last first) is, the same way.
     ///
     /// A word query so broad that it matches more than ``broadQueryCandidates`` entries (the
     /// first keystrokes: "o", "fracture") ranks only the newest rows of its matches, which imports
@@ -40,13 +42,19 @@ extension LocalStore {
             let synonyms = try self.synonymTable(db)
             let favorites = try self.favoriteBoosts(db)
             let words = SynonymTable.words(text)
+            let facts = try SearchFacts.read(day: day, db)
             func search(_ words: [String], allPrefixes: Bool = false) throws -> [Int64] {
                 try Self.rankedRows(matching: CodeQuery.expression(words, allPrefixes: allPrefixes), system: system,
-                                    day: day, limit: limit, favorites: favorites, db)
+                                    day: day, limit: limit, favorites: favorites, facts: facts, db)
             }
             var (rows, readAs) = try Self.merged(words, synonyms, limit: limit, search: { try search($0) })
             if rows.isEmpty && words.count > 1 { rows = try search(words, allPrefixes: true) }
             var didYouMean: String?
+            // Plural or singular as the code sets have it ("nose bleeds" → "nose bleed").
+            let folded = words.map(SynonymTable.folded)
+            if rows.isEmpty && folded != words {
+                (rows, readAs) = try Self.merged(folded, synonyms, limit: limit, search: { try search($0) })
+            }
             if rows.isEmpty {
                 let covered = synonyms.rewrite(words)?.covered ?? []
                 var corrected = words
@@ -59,9 +67,24 @@ extension LocalStore {
                     if !rows.isEmpty { didYouMean = corrected.joined(separator: " ") }
                 }
             }
+            // No code has every word: the query less one word, the last first ("chf exacerbation" → "chf").
+            if rows.isEmpty && words.count > 1 {
+                for dropped in words.indices.reversed().prefix(Self.wordsToDrop) {
+                    var fewer = folded
+                    fewer.remove(at: dropped)
+                    (rows, readAs) = try Self.merged(fewer, synonyms, limit: limit, search: { try search($0) })
+                    if !rows.isEmpty {
+                        didYouMean = fewer.joined(separator: " ")
+                        break
+                    }
+                }
+            }
             return CodeSearchResult(matches: try Self.details(of: rows, db), didYouMean: didYouMean, readAs: readAs)
         }
     }
+
+    /// How many one-word-shorter queries a query that matches nothing tries (each a search).
+    static let wordsToDrop = 3
 
     /// The rows of each reading of `words` in turn (first of each, then second of each ...), then
     /// those of `words` as typed when the readings leave room; and the readings that found rows.
