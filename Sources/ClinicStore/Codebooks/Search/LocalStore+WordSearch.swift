@@ -55,22 +55,24 @@ extension LocalStore {
             if rows.isEmpty && folded != words {
                 (rows, readAs) = try Self.merged(folded, synonyms, limit: limit, search: { try search($0) })
             }
+            var best = folded
             if rows.isEmpty {
                 let covered = synonyms.rewrite(words)?.covered ?? []
                 var corrected = words
                 for (index, word) in words.enumerated() where !covered.contains(index) {
                     if try Self.indexHas(word, asPrefix: index == words.count - 1, db) { continue }
-                    if let fix = try self.correction(for: word, db) { corrected[index] = fix }
+                    if let fix = try self.correction(for: word, synonyms: synonyms, db) { corrected[index] = fix }
                 }
                 if corrected != words {
                     (rows, readAs) = try Self.merged(corrected, synonyms, limit: limit, search: { try search($0) })
                     if !rows.isEmpty { didYouMean = corrected.joined(separator: " ") }
+                    best = corrected.map(SynonymTable.folded)
                 }
             }
             // No code has every word: the query less one word, the last first ("chf exacerbation" → "chf").
             if rows.isEmpty && words.count > 1 {
                 for dropped in words.indices.reversed().prefix(Self.wordsToDrop) {
-                    var fewer = folded
+                    var fewer = best
                     fewer.remove(at: dropped)
                     (rows, readAs) = try Self.merged(fewer, synonyms, limit: limit, search: { try search($0) })
                     if !rows.isEmpty {
@@ -118,10 +120,11 @@ extension LocalStore {
                          arguments: [CodeQuery.expression([word], allPrefixes: asPrefix)]) != nil
     }
 
-    /// The index word nearest `word` (``TypoCorrection``) among the index words with its first
-    /// letter (a typo rarely hits the first letter; reading every word would cost tens of milliseconds).
-    /// The words are remembered per first letter until the store's releases change.
-    private func correction(for word: String, _ db: Database) throws -> String? {
+    /// The index word or synonym term word nearest `word` (``TypoCorrection``) among those with its
+    /// first letter (a typo rarely hits the first letter; reading every word would cost tens of
+    /// milliseconds); an index word wins a tie with a synonym's (`shingels` → `shingle`, a word only synonyms have).
+    /// The index words are remembered per first letter until the store's releases change.
+    private func correction(for word: String, synonyms: SynonymTable, _ db: Database) throws -> String? {
         guard TypoCorrection.allowedDistance(forLength: word.utf8.count) > 0,
               let first = word.unicodeScalars.first, first.isASCII, first.value < 0x7F else { return nil }
         let next = String(UnicodeScalar(UInt8(first.value + 1)))
@@ -130,6 +133,8 @@ extension LocalStore {
             try Row.fetchAll(db.cachedStatement(sql: "SELECT term, doc FROM code_search_vocab WHERE term >= ? AND term < ?"),
                              arguments: [String(first), next]).map { (term: $0[0] as String, rows: $0[1] as Int) }
         }
-        return TypoCorrection.correction(for: word, in: vocabulary)
+        let typed = Array(String(first).utf8)
+        let termWords = Set(synonyms.entries.keys.joined()).filter { $0.utf8.first == typed.first }
+        return TypoCorrection.correction(for: word, in: vocabulary + termWords.map { (term: $0, rows: 0) })
     }
 }
