@@ -8,6 +8,12 @@ CREATE TABLE capture_state (
   applying INTEGER NOT NULL DEFAULT 0
 );
 
+CREATE TABLE central_synonym (
+  term TEXT PRIMARY KEY NOT NULL,
+  words TEXT NOT NULL,
+  added_at INTEGER NOT NULL
+) WITHOUT ROWID;
+
 CREATE TABLE change_log (
   seq INTEGER PRIMARY KEY,
   tbl TEXT NOT NULL,

@@ -125,6 +125,11 @@ public final class CentralClient: Sendable {
         try await send(.GET, "/v1/codebooks/releases/\(id)", body: Optional<Int>.none)
     }
 
+    /// `GET /v1/codebooks/synonyms`: the central office's search synonyms, the whole set.
+    public func synonyms() async throws -> [OfficeSynonym] {
+        try await send(.GET, "/v1/codebooks/synonyms", body: Optional<Int>.none)
+    }
+
     /// A clinic enrolled (or its token rotated) by the admin endpoint.
     public struct EnrolledClinic: Codable, Sendable {
         /// The enrolled clinic's id (`clinic_id` on the wire).

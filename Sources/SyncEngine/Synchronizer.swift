@@ -16,6 +16,8 @@ public struct SyncSummary: Codable, Sendable, Equatable {
     public var conflictsCreated = 0
     /// Central code releases downloaded and imported.
     public var releasesImported = 0
+    /// The central office's search synonyms added, changed or removed here.
+    public var synonymsChanged = 0
     /// Push-then-pull rounds it took to settle.
     public var rounds = 0
     /// The pull cursor after the sync.
@@ -180,6 +182,7 @@ public struct Synchronizer: Sendable {
                     plan.record(.pulled(hasMore: page.hasMore, wroteLocally: report.wroteLocalChanges))
                 case .fetchReleases:
                     summary.releasesImported += try await fetchReleases(progress: progress)
+                    summary.synonymsChanged += try await fetchSynonyms()
                     plan.record(.releasesFetched)
                 case .done:
                     break
@@ -203,5 +206,18 @@ public struct Synchronizer: Sendable {
             if try store.importReleaseFile(try await client.releaseFile(id: release.id)) { imported += 1 }
         }
         return imported
+    }
+
+    /// Makes the central office's synonyms here the set it publishes now; a central node from
+    /// before synonyms were published (404) leaves the ones held as they are.
+    private func fetchSynonyms() async throws -> Int {
+        let published: [OfficeSynonym]
+        do {
+            published = try await client.synonyms()
+        } catch SyncError.server(404, _), SyncError.unexpectedResponse(404, _) {
+            return 0
+        }
+        let store = self.store
+        return try await StoreWork.run { try store.receiveCentralSynonyms(published) }
     }
 }

@@ -61,6 +61,8 @@ import Testing
             (try Self.json(ClinicSummary(clinicID: "alpha", name: "Alpha", enrolledAt: 1, revokedAt: 2)), "ClinicSummary.schema.json"),
             (try Self.json(ClinicSummary(clinicID: "beta", name: nil, enrolledAt: 1, revokedAt: nil)), "ClinicSummary.schema.json"),
             (try Self.json(HealthStatus(status: "ok", schemaVersion: 1)), "HealthStatus.schema.json"),
+            (try Self.json(OfficeSynonym(term: "sugar", alternatives: ["type 2 diabetes mellitus", "hyperglycemia"], addedAt: 5)),
+             "OfficeSynonym.schema.json"),
         ]
         let published = try Self.publishedReleaseFiles()
         var all = samples

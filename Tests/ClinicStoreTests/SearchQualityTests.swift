@@ -3,18 +3,25 @@ import ClinicStore
 import Foundation
 import Testing
 
-/// The benchmark's everyday query set (`Benchmarks/SearchQuality/everyday_queries.tsv`) as a
-/// regression test: each expected code is a billable code of the shipped FY2025 release (or of
-/// the shipped procedure lists), and at least 90% of the queries find one in the first three.
+/// The benchmark's everyday query sets (`Benchmarks/SearchQuality/everyday_queries.tsv` and the
+/// held-out `heldout_queries.tsv`, written before the rules were measured on it) as regression
+/// tests: each expected code is a billable code of the shipped FY2025 release (or of the shipped
+/// procedure lists), and at least ``floor(_:)`` of the queries find one in the first three.
 @Suite struct SearchQualityTests {
     struct Query {
         var text: String
         var codes: [String]
     }
 
-    static func queries() throws -> [Query] {
+    static let sets = ["everyday_queries.tsv", "heldout_queries.tsv"]
+
+    /// The hit@3 each set must keep: 90% (the target) on the everyday set; on the held-out set
+    /// what it reached (83.8%, below the target) so that it cannot slip back unnoticed.
+    static func floor(_ set: String) -> Double { set == "heldout_queries.tsv" ? 0.83 : 0.9 }
+
+    static func queries(_ set: String) throws -> [Query] {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Benchmarks/SearchQuality/everyday_queries.tsv")
+            .appendingPathComponent("Benchmarks/SearchQuality/\(set)")
         return try String(contentsOf: file, encoding: .utf8).split(whereSeparator: \.isNewline).compactMap { line in
             if line.hasPrefix("#") { return nil }
             let sides = line.split(separator: "\t")
@@ -23,8 +30,8 @@ import Testing
         }
     }
 
-    @Test func everyExpectedCodeIsABillableCodeThatShips() throws {
-        let queries = try Self.queries()
+    @Test(arguments: sets) func everyExpectedCodeIsABillableCodeThatShips(set: String) throws {
+        let queries = try Self.queries(set)
         #expect(queries.count >= 150)
         var wrong: [String] = []
         for query in queries {
@@ -36,8 +43,8 @@ import Testing
         #expect(wrong.isEmpty, "\(wrong)")
     }
 
-    @Test func nineInTenEverydayQueriesFindTheirCodeInTheFirstThree() throws {
-        let queries = try Self.queries()
+    @Test(arguments: sets) func nineInTenEverydayQueriesFindTheirCodeInTheFirstThree(set: String) throws {
+        let queries = try Self.queries(set)
         let day = CalendarDate("2025-01-10")!
         var hits1 = 0, hits3 = 0, misses: [String] = []
         for query in queries {
@@ -48,7 +55,7 @@ import Testing
             }
         }
         let at3 = Double(hits3) / Double(queries.count)
-        print("[search-quality] \(queries.count) queries, hit@1 \(hits1), hit@3 \(hits3) (\(at3)); misses: \(misses.joined(separator: "; "))")
-        #expect(at3 >= 0.9, "hit@3 \(at3): \(misses)")
+        print("[search-quality] \(set): \(queries.count) queries, hit@1 \(hits1), hit@3 \(hits3) (\(at3)); misses: \(misses.joined(separator: "; "))")
+        #expect(at3 >= Self.floor(set), "\(set) hit@3 \(at3): \(misses)")
     }
 }

@@ -30,6 +30,23 @@ import Testing
         if readings != nil { #expect(rewrite?.coversLastWord == coversLast, "\(query)") }
     }
 
+    @Test(arguments: [
+        ("infections", "infection"), ("allergies", "allergy"), ("bleeds", "bleed"), ("pvcs", "pvc"),
+        ("abscess", "abscess"), ("bronchitis", "bronchitis"), ("lupus", "lupus"), ("ms", "ms"), ("gas", "gas"),
+        ("ies", "ies"), ("flu", "flu"),
+    ])
+    func pluralEndingsFold(word: String, folded: String) {
+        #expect(SynonymTable.folded(word) == folded)
+    }
+
+    @Test func termsMatchSingularAndPluralAlike() {
+        let table = SynonymTable([("ear infection", ["otitis media"]), ("hives", ["urticaria"]), ("pvc", ["premature ventricular"])])
+        #expect(table.rewrite(["ear", "infections"])?.alternatives == [["otitis", "media"]])
+        #expect(table.rewrite(["hive"])?.alternatives == [["urticaria"]])
+        #expect(table.rewrite(["pvcs"])?.alternatives == [["premature", "ventricular"]])
+        #expect(table.rewrite(["ear", "infectious"]) == nil)
+    }
+
     @Test func officeEntriesWinOverShippedOnes() {
         let office = SynonymTable([("htn", ["hypertensive heart disease"])])
         #expect(Self.table.merging(office).rewrite(["htn"])?.alternatives == [["hypertensive", "heart", "disease"]])
@@ -89,9 +106,20 @@ import Testing
         ("Type 2 diabetes mellitus with diabetic neuropathy", "diabetes with neuropathy", 0.0),
         ("Family history of diabetes mellitus", "diabetes", 6.0),           // family + history
         ("Family history of diabetes mellitus", "family history diabetes", 0.0),
-        ("Sprain of unspecified ligament of right ankle, sequela", "sprain ankle", 1.0),
+        ("Sprain of unspecified ligament of right ankle, sequela", "sprain ankle", 2.5),  // + the side not asked for
         ("Neonatal diabetes mellitus", "diabetes", 3.0),
-        ("Unspecified asthma, uncomplicated", "asthma", -2.0),              // one default bonus, not two
+        ("Unspecified asthma, uncomplicated", "asthma", -3.0),              // unspecified and uncomplicated: both bonuses
+        // Qualifiers the query did not type rank lower, unless a "not" just before negates them.
+        ("Migraine, unspecified, not intractable, without status migrainosus", "migraine", -3.0),
+        ("Migraine, unspecified, intractable, without status migrainosus", "migraine", -1.5),
+        ("Migraine, unspecified, intractable, without status migrainosus", "intractable migraine", -3.0),
+        ("Other migraine, not intractable, without status migrainosus", "migraine", -0.5),
+        ("Unilateral inguinal hernia, without obstruction or gangrene, not specified as recurrent", "inguinal hernia", -2.0),
+        ("Unilateral inguinal hernia, without obstruction or gangrene, recurrent", "inguinal hernia", -0.5),
+        ("Bilateral inguinal hernia, without obstruction or gangrene, not specified as recurrent", "inguinal hernia", -0.5),
+        ("Pain in right knee", "knee pain", 1.5),
+        ("Pain in right knee", "right knee pain", 0.0),
+        ("Unspecified dementia, mild, with anxiety", "dementia", 0.5),
     ])
     func rankAdjustments(description: String, query: String, expected: Double) {
         let adjustment = SearchRankRules.adjustment(description: Markers(words: SynonymTable.words(description)),

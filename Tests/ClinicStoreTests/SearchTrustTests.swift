@@ -82,7 +82,8 @@ import Testing
         let shipped = text.components(separatedBy: "# licensed\n")[0]
         let pairs = try SynonymTable.parse(shipped)
         #expect(pairs.count >= 500)
-        #expect(SynonymTable.bundled().count >= pairs.count)
+        // Singular and plural terms fold into one entry ("wart", "warts").
+        #expect(SynonymTable.bundled().count >= Set(pairs.map { SynonymTable.words($0.term).map(SynonymTable.folded) }).count)
         let missing = try Self.store.read { db in
             var missing: [String] = []
             for (term, alternatives) in pairs {

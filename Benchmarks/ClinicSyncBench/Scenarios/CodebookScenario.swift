@@ -15,6 +15,8 @@ struct CodebookScenario {
         var bestOfPassesMillis: [Double] = []
         /// Hit rates of the everyday query set, on the same store.
         var quality = SearchQualityScenario.Figures()
+        /// Hit rates of the held-out set, on the same store.
+        var heldOut = SearchQualityScenario.Figures()
     }
 
     /// What coders type: descriptions in their words, and codes with or without the dot.
@@ -41,6 +43,8 @@ struct CodebookScenario {
     let passes: Int
     /// The everyday query set (see ``SearchQualityScenario``).
     var qualityQueries: [SearchQualityScenario.Query] = []
+    /// The held-out query set (``SearchQualityScenario/heldOutFile``).
+    var heldOutQueries: [SearchQualityScenario.Query] = []
     let log: (String) -> Void
 
     func run() async throws -> Figures {
@@ -77,13 +81,20 @@ struct CodebookScenario {
                    figures.bestOfPassesMillis.percentile(99),
                    figures.slowest.map { String(format: "'%@' %.2f", $0.query, $0.millis) }.joined(separator: ", ")))
         if !qualityQueries.isEmpty {
-            figures.quality = try SearchQualityScenario(store: store, queries: qualityQueries, passes: passes).run()
-            let quality = figures.quality
-            log(String(format: "search quality: %d everyday queries, hit@1 %.1f%%, hit@3 %.1f%%; misses: %@", quality.queries,
-                       quality.hitAt1 * 100, quality.hitAt3 * 100,
-                       quality.misses.map { "'\($0.query)' (\($0.expected)) -> \($0.found.joined(separator: " "))" }.joined(separator: "; ")))
+            figures.quality = try quality(qualityQueries, named: "everyday", store: store)
+        }
+        if !heldOutQueries.isEmpty {
+            figures.heldOut = try quality(heldOutQueries, named: "held-out", store: store)
         }
         return figures
+    }
+
+    private func quality(_ queries: [SearchQualityScenario.Query], named name: String, store: LocalStore) throws -> SearchQualityScenario.Figures {
+        let quality = try SearchQualityScenario(store: store, queries: queries, passes: passes).run()
+        log(String(format: "search quality: %d %@ queries, hit@1 %.1f%%, hit@3 %.1f%%; misses: %@", quality.queries, name,
+                   quality.hitAt1 * 100, quality.hitAt3 * 100,
+                   quality.misses.map { "'\($0.query)' (\($0.expected)) -> \($0.found.joined(separator: " "))" }.joined(separator: "; ")))
+        return quality
     }
 
     private func importICD10(into store: LocalStore) throws -> CodeRelease {

@@ -21,9 +21,14 @@ struct SearchQualityScenario {
     }
 
     /// The query set shipped with the benchmark.
-    static var defaultFile: String {
+    static var defaultFile: String { file("everyday_queries.tsv") }
+
+    /// The held-out set: written before the rules were measured on it, never tuned line by line.
+    static var heldOutFile: String { file("heldout_queries.tsv") }
+
+    private static func file(_ name: String) -> String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("SearchQuality/everyday_queries.tsv").path
+            .appendingPathComponent("SearchQuality/\(name)").path
     }
 
     /// Reads `query<TAB>code[,code...]` lines; `#` comments and blank lines are skipped.

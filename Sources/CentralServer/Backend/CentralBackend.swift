@@ -53,6 +53,9 @@ public protocol CentralBackend: Sendable {
     /// One published release as a bulk file; a `StoreError.notFound` when there is none.
     func releaseFile(id: String) async throws -> ReleaseFile
 
+    /// The search synonyms the central office publishes to clinics (its own `codes synonyms`), by term.
+    func publishedSynonyms() async throws -> [OfficeSynonym]
+
     /// Throws ``CentralStorageUnavailable`` when the storage cannot serve now (`/healthz` says so).
     func checkHealth() async throws
 }

@@ -69,6 +69,11 @@ public struct StoreBackend: CentralBackend {
         try await run { try $0.releaseFile(id: id) }
     }
 
+    /// The synonyms published to clinics (`LocalStore.publishedSynonyms`).
+    public func publishedSynonyms() async throws -> [OfficeSynonym] {
+        try await run { try $0.publishedSynonyms() }
+    }
+
     /// The store file is opened once at start; nothing to check per request.
     public func checkHealth() async throws {}
 

@@ -5,7 +5,7 @@ import Hummingbird
 /// metrics and the single error mapping (``APIError``).
 ///
 /// - `POST /v1/sync/push`, `GET /v1/sync/pull` — clinic token, schema header required;
-/// - `GET /v1/codebooks/releases`, `GET /v1/codebooks/releases/{id}` — clinic token;
+/// - `GET /v1/codebooks/releases`, `GET /v1/codebooks/releases/{id}`, `GET /v1/codebooks/synonyms` — clinic token;
 /// - `POST /v1/admin/clinics`, `GET /v1/admin/clinics`, `POST /v1/admin/clinics/{id}/revoke`,
 ///   `POST /v1/admin/clinics/{id}/rotate`, `GET /v1/admin/clinics/{id}/health`, `GET /v1/admin/health` — admin token;
 /// - `GET /healthz`, `GET /metrics` — open.

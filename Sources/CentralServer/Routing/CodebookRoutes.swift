@@ -3,6 +3,7 @@ import SyncWire
 
 /// `GET /v1/codebooks/releases` and `GET /v1/codebooks/releases/{id}`: the code releases the
 /// central office publishes, for any enrolled clinic; a release travels as one bulk file.
+/// `GET /v1/codebooks/synonyms`: the central office's search synonyms, the whole set each time.
 struct CodebookRoutes {
     let backend: any CentralBackend
 
@@ -12,6 +13,7 @@ struct CodebookRoutes {
             .add(middleware: SchemaVersionMiddleware(required: false))
             .get("releases", use: releases)
             .get("releases/{id}", use: release)
+            .get("synonyms", use: synonyms)
     }
 
     @Sendable func releases(_ request: Request, context: CentralRequestContext) async throws -> Response {
@@ -27,5 +29,12 @@ struct CodebookRoutes {
         let gzip = JSONReply.acceptsGzip(request)
         let file = try await backend.releaseFile(id: id)
         return try await Offload.run { try JSONReply(file, gzip: gzip) }.response()
+    }
+
+    @Sendable func synonyms(_ request: Request, context: CentralRequestContext) async throws -> Response {
+        _ = try context.requireClinic()
+        let gzip = JSONReply.acceptsGzip(request)
+        let synonyms = try await backend.publishedSynonyms()
+        return try await Offload.run { try JSONReply(synonyms, gzip: gzip) }.response()
     }
 }

@@ -67,13 +67,28 @@ struct CodeRanking {
         return phrases.isEmpty ? nil : phrases
     }
 
-    /// The ranking for `phrases` over the store's search index, or `nil` when the index has
-    /// no statistics. Unknown document frequencies are counted now and remembered.
-    static func make(_ phrases: [Phrase], _ db: Database) throws -> CodeRanking? {
-        guard let block = try Data.fetchOne(db.cachedStatement(sql: "SELECT block FROM code_search_data WHERE id = 1")),
-              let totals = Self.varints(in: [UInt8](block)), totals.count >= 3, totals[0] > 0 else { return nil }
-        let rows = totals[0], tokens = totals[1...].reduce(0, +)
-        let releases = try String.fetchOne(db.cachedStatement(sql: "SELECT group_concat(id, ',') FROM (SELECT id FROM code_release ORDER BY id)")) ?? ""
+    /// What every ranking of one search reads of the index once: its row and token totals
+    /// (FTS5's averages record) and the store's releases (the key of remembered frequencies).
+    struct IndexTotals: Sendable {
+        var rows: Int64
+        var tokens: Int64
+        /// The ids of every release in the store, joined by commas.
+        var releases: String
+
+        /// The index's totals now, or `nil` when the index has no statistics.
+        static func read(_ db: Database) throws -> IndexTotals? {
+            guard let block = try Data.fetchOne(db.cachedStatement(sql: "SELECT block FROM code_search_data WHERE id = 1")),
+                  let totals = CodeRanking.varints(in: [UInt8](block)), totals.count >= 3, totals[0] > 0 else { return nil }
+            let releases = try String.fetchOne(db.cachedStatement(
+                sql: "SELECT group_concat(id, ',') FROM (SELECT id FROM code_release ORDER BY id)")) ?? ""
+            return IndexTotals(rows: totals[0], tokens: totals[1...].reduce(0, +), releases: releases)
+        }
+    }
+
+    /// The ranking for `phrases` over the store's search index with `totals`. Unknown document
+    /// frequencies are counted now and remembered.
+    static func make(_ phrases: [Phrase], totals: IndexTotals, _ db: Database) throws -> CodeRanking {
+        let rows = totals.rows, tokens = totals.tokens, releases = totals.releases
         var idf: [Double] = []
         var common: [Bool] = []
         for phrase in phrases {
@@ -105,7 +120,7 @@ struct CodeRanking {
         withUnsafeTemporaryAllocation(of: Double.self, capacity: phrases.count) { frequencies -> Score? in
             frequencies.initialize(repeating: 0)
             var length = 0
-            var markers: UInt32 = 0, none: UInt32 = 0
+            var markers: UInt64 = 0, none: UInt64 = 0
             var leads = false, noLead = false
             guard count(code, weight: 8.0, into: frequencies, length: &length, markers: &none, leads: &noLead),
                   count(description, weight: 1.0, into: frequencies, length: &length, markers: &markers, leads: &leads) else { return nil }
@@ -124,9 +139,10 @@ struct CodeRanking {
     /// the tokens into `length` and sets the bit of each marker word found (weight 1 only: the
     /// description); `false` when `bytes` is not ASCII.
     private func count(_ bytes: UnsafeBufferPointer<UInt8>, weight: Double, into frequencies: UnsafeMutableBufferPointer<Double>,
-                       length: inout Int, markers: inout UInt32, leads: inout Bool) -> Bool {
+                       length: inout Int, markers: inout UInt64, leads: inout Bool) -> Bool {
         var index = 0
         var leadPending = true
+        var position = 0, lastNot = Int.min / 2
         while index < bytes.count {
             guard bytes[index] < 0x80 else { return false }
             guard Self.isTokenByte(bytes[index]) else { index += 1; continue }
@@ -141,11 +157,16 @@ struct CodeRanking {
                 leads = Self.matches(bytes, index, end, terms[0], prefix: false)
             }
             if weight == 1.0, end - index >= 3, end - index <= 13 {
+                if Self.matches(bytes, index, end, Self.not, prefix: false) { lastNot = position }
                 for (bit, word) in SearchRankRules.markerBytes.enumerated() where Self.matches(bytes, index, end, word, prefix: false) {
-                    markers |= 1 << UInt32(bit)
+                    // As SearchRankRules.Markers(words:): a negated qualifier is none.
+                    if bit < SearchRankRules.Markers.firstQualifier || position - lastNot > SearchRankRules.negationReach {
+                        markers |= 1 << UInt64(bit)
+                    }
                     break
                 }
             }
+            position += 1
             index = end
         }
         return true
@@ -162,6 +183,9 @@ struct CodeRanking {
         }
         return true
     }
+
+    /// "not", which negates a qualifier just after it.
+    private static let not = Array("not".utf8)
 
     /// unicode61's token characters in ASCII: letters and digits.
     static func isTokenByte(_ byte: UInt8) -> Bool {

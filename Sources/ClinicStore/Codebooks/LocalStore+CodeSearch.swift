@@ -49,9 +49,10 @@ extension LocalStore {
     /// ``SearchRankRules``, less each favorite's boost, over every match or over the
     /// ``broadQueryCandidates`` newest ones for a broad query.
     static func rankedRows(matching match: String, system: CodeSystem?, day: String, limit: Int,
-                           favorites: [String: Double], _ db: Database) throws -> [Int64] {
-        if let phrases = CodeRanking.phrases(in: match), let ranking = try CodeRanking.make(phrases, db),
-           let ranked = try rankedCandidates(match, ranking: ranking, system: system, day: day, favorites: favorites, db) {
+                           favorites: [String: Double], facts: SearchFacts, _ db: Database) throws -> [Int64] {
+        if let phrases = CodeRanking.phrases(in: match), let totals = facts.totals,
+           let ranked = try rankedCandidates(match, ranking: try CodeRanking.make(phrases, totals: totals, db), system: system,
+                                             releases: facts.releasesInForce, favorites: favorites, db) {
             return SearchRankRules.headersAfterTheirCodes(Array(ranked.prefix(limit)), code: \.code, billable: \.billable).map(\.rowid)
         }
         // Text the ranking does not handle (not ASCII): FTS5 scores every match, the rules here.
@@ -75,6 +76,21 @@ extension LocalStore {
                                    code: code, billable: row[2])
         }.sorted(by: RankedCandidate.precedes)
         return SearchRankRules.headersAfterTheirCodes(Array(ranked.prefix(limit)), code: \.code, billable: \.billable).map(\.rowid)
+    }
+
+    /// What each search of one query reads once (the query's readings, corrections and fallbacks
+    /// run several): the index's totals and the releases in force on its day.
+    struct SearchFacts {
+        /// `nil` when the index has no statistics (FTS5 then ranks every search).
+        var totals: CodeRanking.IndexTotals?
+        /// The ids of the releases in force on the day searched, in order.
+        var releasesInForce: [String]
+
+        static func read(day: String, _ db: Database) throws -> SearchFacts {
+            SearchFacts(totals: try CodeRanking.IndexTotals.read(db),
+                        releasesInForce: try String.fetchAll(db.cachedStatement(sql: "WITH \(inForceCTE) SELECT id FROM in_force ORDER BY id"),
+                                                             arguments: ["day": day]))
+        }
     }
 
     /// A word query's match, scored: what the ranking orders by, and the row to read for the few shown.
@@ -101,12 +117,9 @@ extension LocalStore {
     /// Each candidate is scored where SQLite holds it (`sqlite3_column_text`): strings and
     /// `Row`s for hundreds of candidates cost more than the full-text match. Only the codes
     /// shown are read whole, by ``details(of:_:)``.
-    private static func rankedCandidates(_ match: String, ranking: CodeRanking, system: CodeSystem?, day: String,
+    private static func rankedCandidates(_ match: String, ranking: CodeRanking, system: CodeSystem?, releases: [String],
                                          favorites: [String: Double], _ db: Database) throws -> [RankedCandidate]? {
         let queryMarkers = ranking.queryMarkers
-        // The releases in force, read once (not once per matching row).
-        let releases = try String.fetchAll(db.cachedStatement(sql: "WITH \(inForceCTE) SELECT id FROM in_force ORDER BY id"),
-                                           arguments: ["day": day])
         guard !releases.isEmpty else { return [] }
         let placeholders = Array(repeating: "?", count: releases.count).joined(separator: ", ")
         var values: [DatabaseValue] = [match.databaseValue]

@@ -69,6 +69,7 @@ struct SyncCommand: AsyncParsableCommand {
         try options.emit(summary) {
             var text = "Synced with \(url.absoluteString): pushed \(summary.pushed), pulled \(summary.pulled), applied \(summary.applied)"
             if summary.releasesImported > 0 { text += ", \(summary.releasesImported) code releases" }
+            if summary.synonymsChanged > 0 { text += ", \(summary.synonymsChanged) central search synonyms" }
             text += "."
             if summary.restamped > 0 {
                 let count = summary.restamped == 1 ? "1 change" : "\(summary.restamped) changes"

@@ -30,26 +30,10 @@ extension LocalStore {
     /// `#` comments): all of them or, at the first bad line (named by its number), none.
     public func importSynonyms(file path: String) throws -> [OfficeSynonym] {
         let name = (path as NSString).lastPathComponent
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw StoreError.importFailed(file: name, line: nil, reason: "cannot read \(path)")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw StoreError.importFailed(file: name, line: nil, reason: "not UTF-8 text")
-        }
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        var pairs: [(term: String, alternatives: [String])] = [], numbers: [Int] = []
-        for (offset, line) in lines.enumerated() {
-            do {
-                let parsed = try SynonymTable.parse(String(line))
-                pairs += parsed
-                numbers += parsed.map { _ in offset + 1 }
-            } catch let error as SynonymFileError {
-                throw StoreError.importFailed(file: name, line: offset + 1, reason: error.reason)
-            }
-        }
-        guard !pairs.isEmpty else { throw StoreError.importFailed(file: name, line: nil, reason: "no synonyms in the file") }
+        let lines = try SynonymTable.readFile(path)
+        let pairs = lines.map { (term: $0.term, alternatives: $0.alternatives) }
         // Check each line alone first, so a refusal names its line.
-        let checked = pairs, lineNumbers = numbers
+        let checked = pairs, lineNumbers = lines.map(\.line)
         try read { db in
             for (index, pair) in checked.enumerated() {
                 do {
@@ -62,46 +46,79 @@ extension LocalStore {
         return try addSynonyms(pairs)
     }
 
-    /// The office's own synonyms, by term.
+    /// The office's own synonyms and, at a clinic, the central office's it received that the
+    /// clinic has no entry of its own for (``OfficeSynonym/source`` says which), by term.
     public func officeSynonyms() throws -> [OfficeSynonym] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT term, words, added_at FROM office_synonym ORDER BY term").map {
-                OfficeSynonym(term: $0["term"], alternatives: ($0["words"] as String).split(separator: "|").map(String.init),
-                              addedAt: $0["added_at"])
-            }
+            let own = try Self.synonyms(in: "office_synonym", source: .office, db)
+            let terms = Set(own.map(\.term))
+            let central = try Self.synonyms(in: "central_synonym", source: .central, db).filter { !terms.contains($0.term) }
+            return (own + central).sorted { $0.term < $1.term }
         }
     }
 
-    /// The shipped synonym list with the office's own entries over it, remembered until those change.
-    func synonymTable(_ db: Database) throws -> SynonymTable {
-        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT count(*), max(added_at), total(length(words)) FROM office_synonym"))
-        let key = "\(row?[0] as Int? ?? 0)|\(row?[1] as Int64? ?? 0)|\(row?[2] as Double? ?? 0)"
-        return try searchCache.synonyms(key: key) {
-            var office = SynonymTable()
-            for row in try Row.fetchAll(db, sql: "SELECT term, words FROM office_synonym") {
-                office.add(term: row["term"], alternatives: (row["words"] as String).split(separator: "|").map(String.init))
+    /// Removes one of the office's own synonyms (the term as search reads it). A clinic cannot
+    /// remove the central office's; its own entry for the term overrides one instead.
+    @discardableResult
+    public func removeSynonym(term: String) throws -> OfficeSynonym {
+        let key = SynonymTable.words(term).joined(separator: " ")
+        return try write { db in
+            guard let removed = try Self.synonyms(in: "office_synonym", source: .office, db, term: key).first else {
+                if try Self.synonyms(in: "central_synonym", source: .central, db, term: key).first != nil {
+                    throw StoreError.notAllowed(entity: "synonym", id: key, reason:
+                        "it comes from the central office; remove it there, or add this office's own entry for the term to override it")
+                }
+                throw StoreError.notFound(entity: "synonym", id: key)
             }
-            return SynonymTable.bundled().merging(office)
+            try db.execute(sql: "DELETE FROM office_synonym WHERE term = ?", arguments: [key])
+            return removed
+        }
+    }
+
+    /// The shipped list with the central office's synonyms over it and the office's own over
+    /// both, remembered until any of them change.
+    func synonymTable(_ db: Database) throws -> SynonymTable {
+        var key = ""
+        for table in ["office_synonym", "central_synonym"] {
+            let row = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT count(*), total(added_at), total(length(words)) + total(length(term)) FROM \(table)
+                """))
+            key += "\(row?[0] as Int? ?? 0)|\(row?[1] as Double? ?? 0)|\(row?[2] as Double? ?? 0)|"
+        }
+        return try searchCache.synonyms(key: key) {
+            var merged = SynonymTable.bundled()
+            for table in ["central_synonym", "office_synonym"] {
+                var layer = SynonymTable()
+                for synonym in try Self.synonyms(in: table, source: .office, db) {
+                    layer.add(term: synonym.term, alternatives: synonym.alternatives)
+                }
+                merged = merged.merging(layer)
+            }
+            return merged
+        }
+    }
+
+    /// The synonyms of `table` (`office_synonym` or `central_synonym`), one `term` or all, by term.
+    static func synonyms(in table: String, source: OfficeSynonym.Source, _ db: Database, term: String? = nil) throws -> [OfficeSynonym] {
+        let filter = term == nil ? "" : " WHERE term = ?"
+        return try Row.fetchAll(db, sql: "SELECT term, words, added_at FROM \(table)\(filter) ORDER BY term",
+                                arguments: StatementArguments(term.map { [$0] } ?? [])).map {
+            OfficeSynonym(term: $0["term"], alternatives: ($0["words"] as String).split(separator: "|").map(String.init),
+                          addedAt: $0["added_at"], source: source)
         }
     }
 
     private static func checkedSynonym(term: String, alternatives: [String], at now: Int64, _ db: Database) throws -> OfficeSynonym {
-        let key = SynonymTable.words(term)
-        guard !key.isEmpty else { throw StoreError.invalid(entity: "synonym", field: "term", reason: "needs a letter or digit") }
-        let readings = alternatives.map(SynonymTable.words)
-        guard !readings.isEmpty, readings.allSatisfy({ !$0.isEmpty }) else {
-            throw StoreError.invalid(entity: "synonym", field: "words", reason: "each alternative needs a letter or digit")
-        }
-        for words in readings {
-            let expression = words.map { "\"\($0)\"" }.joined(separator: " ")
+        let synonym = try SynonymTable.checked(term: term, alternatives: alternatives, at: now)
+        for words in synonym.alternatives {
+            let expression = words.split(separator: " ").map { "\"\($0)\"" }.joined(separator: " ")
             let found = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM code_search WHERE code_search MATCH ? LIMIT 1)",
                                          arguments: [expression]) ?? 0
             guard found > 0 else {
-                throw StoreError.invalid(entity: "synonym", field: "words",
-                                         reason: "no code in this store's releases has the words '\(words.joined(separator: " "))'")
+                throw StoreError.invalid(entity: "synonym", field: "words", reason: "no code in this store's releases has the words '\(words)'")
             }
         }
-        return OfficeSynonym(term: key.joined(separator: " "), alternatives: readings.map { $0.joined(separator: " ") }, addedAt: now)
+        return synonym
     }
 
     private static func reason(_ error: StoreError) -> String {

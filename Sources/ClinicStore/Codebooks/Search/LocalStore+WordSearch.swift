@@ -19,9 +19,11 @@ extension LocalStore {
     ///    ``SearchRankRules`` (billable before headers, a condition's default code first, no
     ///    context the query did not ask for, shorter codes first), less the clinic's
     ///    ``FavoriteCode/boost(uses:)``; the last word matches as a prefix (as you type);
-    /// 3. when nothing matches, every word is taken as a prefix; when still nothing matches,
-    ///    each word the index does not have is replaced by its nearest index word
-    ///    (``TypoCorrection``) and the corrected query, searched the same way, is ``CodeSearchResult/didYouMean``.
+    /// 3. when nothing matches, every word is taken as a prefix; then plural endings are taken off
+    ///    (``SynonymTable/folded(_:)``); when still nothing matches, each word the index does not
+    ///    have is replaced by its nearest index word (``TypoCorrection``) and the corrected query,
+    ///    searched the same way, is ``CodeSearchResult/didYouMean``; when still nothing matches,
+    ///    the query less one of its last ``wordsToDrop`` words (the last first) is, the same way.
     ///
     /// A word query so broad that it matches more than ``broadQueryCandidates`` entries (the
     /// first keystrokes: "o", "fracture") ranks only the newest rows of its matches, which imports
@@ -40,28 +42,51 @@ extension LocalStore {
             let synonyms = try self.synonymTable(db)
             let favorites = try self.favoriteBoosts(db)
             let words = SynonymTable.words(text)
+            let facts = try SearchFacts.read(day: day, db)
             func search(_ words: [String], allPrefixes: Bool = false) throws -> [Int64] {
                 try Self.rankedRows(matching: CodeQuery.expression(words, allPrefixes: allPrefixes), system: system,
-                                    day: day, limit: limit, favorites: favorites, db)
+                                    day: day, limit: limit, favorites: favorites, facts: facts, db)
             }
             var (rows, readAs) = try Self.merged(words, synonyms, limit: limit, search: { try search($0) })
             if rows.isEmpty && words.count > 1 { rows = try search(words, allPrefixes: true) }
             var didYouMean: String?
+            // Plural or singular as the code sets have it ("nose bleeds" → "nose bleed").
+            let folded = words.map(SynonymTable.folded)
+            if rows.isEmpty && folded != words {
+                (rows, readAs) = try Self.merged(folded, synonyms, limit: limit, search: { try search($0) })
+            }
+            var best = folded
             if rows.isEmpty {
                 let covered = synonyms.rewrite(words)?.covered ?? []
                 var corrected = words
                 for (index, word) in words.enumerated() where !covered.contains(index) {
                     if try Self.indexHas(word, asPrefix: index == words.count - 1, db) { continue }
-                    if let fix = try self.correction(for: word, db) { corrected[index] = fix }
+                    if let fix = try self.correction(for: word, synonyms: synonyms, db) { corrected[index] = fix }
                 }
                 if corrected != words {
                     (rows, readAs) = try Self.merged(corrected, synonyms, limit: limit, search: { try search($0) })
                     if !rows.isEmpty { didYouMean = corrected.joined(separator: " ") }
+                    best = corrected.map(SynonymTable.folded)
+                }
+            }
+            // No code has every word: the query less one word, the last first ("chf exacerbation" → "chf").
+            if rows.isEmpty && words.count > 1 {
+                for dropped in words.indices.reversed().prefix(Self.wordsToDrop) {
+                    var fewer = best
+                    fewer.remove(at: dropped)
+                    (rows, readAs) = try Self.merged(fewer, synonyms, limit: limit, search: { try search($0) })
+                    if !rows.isEmpty {
+                        didYouMean = fewer.joined(separator: " ")
+                        break
+                    }
                 }
             }
             return CodeSearchResult(matches: try Self.details(of: rows, db), didYouMean: didYouMean, readAs: readAs)
         }
     }
+
+    /// How many one-word-shorter queries a query that matches nothing tries (each a search).
+    static let wordsToDrop = 3
 
     /// The rows of each reading of `words` in turn (first of each, then second of each ...), then
     /// those of `words` as typed when the readings leave room; and the readings that found rows.
@@ -95,10 +120,11 @@ extension LocalStore {
                          arguments: [CodeQuery.expression([word], allPrefixes: asPrefix)]) != nil
     }
 
-    /// The index word nearest `word` (``TypoCorrection``) among the index words with its first
-    /// letter (a typo rarely hits the first letter; reading every word would cost tens of milliseconds).
-    /// The words are remembered per first letter until the store's releases change.
-    private func correction(for word: String, _ db: Database) throws -> String? {
+    /// The index word or synonym term word nearest `word` (``TypoCorrection``) among those with its
+    /// first letter (a typo rarely hits the first letter; reading every word would cost tens of
+    /// milliseconds); an index word wins a tie with a synonym's (`shingels` → `shingle`, a word only synonyms have).
+    /// The index words are remembered per first letter until the store's releases change.
+    private func correction(for word: String, synonyms: SynonymTable, _ db: Database) throws -> String? {
         guard TypoCorrection.allowedDistance(forLength: word.utf8.count) > 0,
               let first = word.unicodeScalars.first, first.isASCII, first.value < 0x7F else { return nil }
         let next = String(UnicodeScalar(UInt8(first.value + 1)))
@@ -107,6 +133,8 @@ extension LocalStore {
             try Row.fetchAll(db.cachedStatement(sql: "SELECT term, doc FROM code_search_vocab WHERE term >= ? AND term < ?"),
                              arguments: [String(first), next]).map { (term: $0[0] as String, rows: $0[1] as Int) }
         }
-        return TypoCorrection.correction(for: word, in: vocabulary)
+        let typed = Array(String(first).utf8)
+        let termWords = Set(synonyms.entries.keys.joined()).filter { $0.utf8.first == typed.first }
+        return TypoCorrection.correction(for: word, in: vocabulary + termWords.map { (term: $0, rows: 0) })
     }
 }

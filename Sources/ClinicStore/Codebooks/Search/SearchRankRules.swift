@@ -5,6 +5,11 @@
 /// - A description that is a condition's default reading ("unspecified", "without ...",
 ///   "uncomplicated") ranks ``defaultBonus`` higher, one that adds a complication ("with ...")
 ///   ``withPenalty`` lower, unless the query says so itself.
+/// - A description that is both ("unspecified" and "without ...") ranks ``bothDefaultsBonus`` higher still.
+/// - A description narrowing the condition in a way the query did not ask for (``qualifierWords``:
+///   intractable, recurrent, a severity, a side, "other") ranks ``qualifierPenalty`` lower per
+///   word, unless a "not" just before negates it ("not intractable", "not specified as
+///   recurrent": the default reading).
 /// - A description naming a context the query did not ask for (a history, a screening, a
 ///   sequela or subsequent encounter, pregnancy, a newborn ...) ranks ``contextPenalty`` lower
 ///   per context word.
@@ -19,6 +24,15 @@ public enum SearchRankRules {
     public static let headerPenalty = 5.0
     /// Taken from the score of a condition's default code ("unspecified", "without", "uncomplicated").
     public static let defaultBonus = 2.0
+    /// Taken as well when a description is both unspecified and "without ..." / "uncomplicated".
+    public static let bothDefaultsBonus = 1.0
+    /// Added per ``qualifierWords`` word of the description the query did not use (and no "not" negates).
+    public static let qualifierPenalty = 1.5
+    /// Words that narrow a condition to a kind a coder picks only when told: a qualifier the query
+    /// did not type makes a code less likely than its default reading.
+    public static let qualifierWords = ["intractable", "recurrent", "mild", "moderate", "severe", "other", "bilateral", "right", "left"]
+    /// How many words before a qualifier a "not" negates it ("not specified as recurrent").
+    static let negationReach = 3
     /// Added when a description adds "with ..." and the query did not.
     public static let withPenalty = 1.0
     /// Added per context word of the description the query did not use.
@@ -42,16 +56,16 @@ public enum SearchRankRules {
         "history", "family", "personal", "screening", "sequela", "subsequent", "secondary", "neonatal",
         "newborn", "pregnancy", "childbirth", "puerperium", "postpartum", "complicating", "gestational",
         "perinatal", "maternal", "fetus", "fetal", "delivery",
-    ]
+    ] + qualifierWords
     /// ``markerWords`` as bytes, for scoring rows where SQLite holds them.
     static let markerBytes: [[UInt8]] = markerWords.map { Array($0.utf8) }
 
     /// A set of ``markerWords`` found in a text (bit `i` is `markerWords[i]`).
     public struct Markers: OptionSet, Sendable, Hashable {
         /// The bits.
-        public var rawValue: UInt32
+        public var rawValue: UInt64
         /// A set from its bits.
-        public init(rawValue: UInt32) { self.rawValue = rawValue }
+        public init(rawValue: UInt64) { self.rawValue = rawValue }
 
         /// "unspecified".
         public static let unspecified = Markers(rawValue: 1 << 0)
@@ -61,14 +75,23 @@ public enum SearchRankRules {
         public static let uncomplicated = Markers(rawValue: 1 << 2)
         /// "with".
         public static let with = Markers(rawValue: 1 << 3)
-        /// The context words: every marker after "with".
-        public static let context = Markers(rawValue: ~UInt32(0) << 4)
+        /// The context words: the markers after "with", before the qualifiers.
+        public static let context = Markers(rawValue: (UInt64(1) << UInt64(firstQualifier) - 1) & ~UInt64(0xF))
+        /// The ``SearchRankRules/qualifierWords``.
+        public static let qualifiers = Markers(rawValue: ~UInt64(0) << UInt64(firstQualifier))
+        /// The bit of the first qualifier word.
+        static let firstQualifier = SearchRankRules.markerWords.count - SearchRankRules.qualifierWords.count
 
-        /// The markers among `words` (lower case).
+        /// The markers among `words` (lower case); a qualifier with "not" at most
+        /// ``SearchRankRules/negationReach`` words before it is not one.
         public init(words: some Sequence<String>) {
-            var bits: UInt32 = 0
-            for word in words {
-                if let index = SearchRankRules.markerWords.firstIndex(of: word) { bits |= 1 << UInt32(index) }
+            var bits: UInt64 = 0
+            var lastNot = Int.min / 2
+            for (position, word) in words.enumerated() {
+                if word == "not" { lastNot = position }
+                guard let index = SearchRankRules.markerWords.firstIndex(of: word) else { continue }
+                if index >= Self.firstQualifier && position - lastNot <= SearchRankRules.negationReach { continue }
+                bits |= 1 << UInt64(index)
             }
             rawValue = bits
         }
@@ -77,10 +100,11 @@ public enum SearchRankRules {
     /// The adjustment for a description with `description` markers, searched with `query` markers.
     public static func adjustment(description: Markers, query: Markers) -> Double {
         var value = 0.0
-        if (description.contains(.unspecified) && !query.contains(.unspecified))
-            || (!description.isDisjoint(with: [.without, .uncomplicated]) && !query.contains(.without)) {
-            value -= defaultBonus
-        }
+        let unspecified = description.contains(.unspecified) && !query.contains(.unspecified)
+        let without = !description.isDisjoint(with: [.without, .uncomplicated]) && !query.contains(.without)
+        if unspecified || without { value -= defaultBonus }
+        if unspecified && without { value -= bothDefaultsBonus }
+        value += qualifierPenalty * Double(description.intersection(.qualifiers).subtracting(query).rawValue.nonzeroBitCount)
         if description.contains(.with) && !query.contains(.with) { value += withPenalty }
         let unasked = description.intersection(.context).subtracting(query)
         value += contextPenalty * Double(unasked.rawValue.nonzeroBitCount)

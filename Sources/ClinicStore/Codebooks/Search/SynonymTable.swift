@@ -5,10 +5,11 @@ import Foundation
 ///
 /// A term is one or more whole words; its replacement is one or more alternatives, each a list
 /// of words that all occur in the description of the codes meant. A query's words are read left
-/// to right, the longest term first, and each term found is replaced by its words. Pure values:
+/// to right, the longest term first, and each term found is replaced by its words. Terms match
+/// singular and plural alike (``folded(_:)``: `ear infections` reads as `ear infection`). Pure values:
 /// the shipped list (``bundled()``) and the office's own entries merge into one table.
 public struct SynonymTable: Sendable, Equatable {
-    /// The replacement alternatives of each term, keyed by the term's words.
+    /// The replacement alternatives of each term, keyed by the term's words, each ``folded(_:)``.
     public private(set) var entries: [[String]: [[String]]] = [:]
     /// The longest term, in words.
     private var longest = 0
@@ -23,7 +24,7 @@ public struct SynonymTable: Sendable, Equatable {
 
     /// Adds or replaces a term (its words as ``words(_:)`` reads them); empty terms and alternatives are ignored.
     public mutating func add(term: String, alternatives: [String]) {
-        let key = Self.words(term)
+        let key = Self.words(term).map(Self.folded)
         let replacements = alternatives.map(Self.words).filter { !$0.isEmpty }
         guard !key.isEmpty, !replacements.isEmpty else { return }
         entries[key] = replacements
@@ -61,10 +62,11 @@ public struct SynonymTable: Sendable, Equatable {
         var readings: [[String]] = [[]]
         var covered = Set<Int>()
         var index = 0
+        let keys = words.map(Self.folded)
         while index < words.count {
             var matched = false
             for length in stride(from: min(longest, words.count - index), through: 1, by: -1) {
-                guard let alternatives = entries[Array(words[index..<(index + length)])] else { continue }
+                guard let alternatives = entries[Array(keys[index..<(index + length)])] else { continue }
                 readings = Array(readings.flatMap { reading in alternatives.map { reading + $0 } }.prefix(Self.maxAlternatives))
                 covered.formUnion(index..<(index + length))
                 index += length
@@ -78,6 +80,18 @@ public struct SynonymTable: Sendable, Equatable {
         }
         guard !covered.isEmpty else { return nil }
         return Rewrite(alternatives: readings, covered: covered, coversLastWord: covered.contains(words.count - 1))
+    }
+
+    /// A word with a plural ending taken off (`infections` → `infection`, `allergies` → `allergy`),
+    /// else the word: words of four letters or more ending in `s` but not `ss`, `us` or `is`
+    /// (`abscess`, `herpes`... fold the same way on both sides, so a term still finds itself).
+    public static func folded(_ word: String) -> String {
+        let bytes = word.utf8
+        guard bytes.count > 3, bytes.last == UInt8(ascii: "s") else { return word }
+        let before = bytes[bytes.index(bytes.endIndex, offsetBy: -2)]
+        guard before != UInt8(ascii: "s"), before != UInt8(ascii: "u"), before != UInt8(ascii: "i") else { return word }
+        if bytes.count > 4, word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
+        return String(word.dropLast())
     }
 
     /// The words of a text as search (and FTS5's unicode61 tokenizer) reads them: lower-case runs
@@ -125,4 +139,48 @@ public struct SynonymFileError: Error, Equatable, CustomStringConvertible {
     public var reason: String
     /// One line: `line 3: expected a term, a tab, then its words`.
     public var description: String { "line \(line): \(reason)" }
+}
+
+extension SynonymTable {
+    /// A synonym as search reads it (its term and each alternative as lower-case words joined
+    /// by spaces), or a `StoreError.invalid` when the term or an alternative has no letter or digit.
+    public static func checked(term: String, alternatives: [String], at addedAt: Int64) throws -> OfficeSynonym {
+        let key = words(term)
+        guard !key.isEmpty else { throw StoreError.invalid(entity: "synonym", field: "term", reason: "needs a letter or digit") }
+        let readings = alternatives.map(words)
+        guard !readings.isEmpty, readings.allSatisfy({ !$0.isEmpty }) else {
+            throw StoreError.invalid(entity: "synonym", field: "words", reason: "each alternative needs a letter or digit")
+        }
+        return OfficeSynonym(term: key.joined(separator: " "), alternatives: readings.map { $0.joined(separator: " ") }, addedAt: addedAt)
+    }
+}
+
+extension SynonymTable {
+    /// The synonyms of a file in the shipped list's layout, each with its line number; a
+    /// `StoreError.importFailed` naming the file (and the line) when it cannot be read or a line
+    /// is bad, or when it holds none.
+    public static func readFile(_ path: String) throws -> [(line: Int, term: String, alternatives: [String])] {
+        let name = (path as NSString).lastPathComponent
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw StoreError.importFailed(file: name, line: nil, reason: "cannot read \(path)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw StoreError.importFailed(file: name, line: nil, reason: "not UTF-8 text")
+        }
+        var synonyms: [(line: Int, term: String, alternatives: [String])] = []
+        for (offset, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            do {
+                synonyms += try parse(String(line)).map { (offset + 1, $0.term, $0.alternatives) }
+            } catch let error as SynonymFileError {
+                throw StoreError.importFailed(file: name, line: offset + 1, reason: error.reason)
+            }
+        }
+        guard !synonyms.isEmpty else { throw StoreError.importFailed(file: name, line: nil, reason: "no synonyms in the file") }
+        return synonyms
+    }
+
+    /// The synonyms of a file, as ``readFile(_:)`` reads them, without line numbers.
+    public static func parseFile(_ path: String) throws -> [(term: String, alternatives: [String])] {
+        try readFile(path).map { (term: $0.term, alternatives: $0.alternatives) }
+    }
 }
