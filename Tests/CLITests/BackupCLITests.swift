@@ -19,7 +19,7 @@ import Testing
         let notAStore = try cli.run(["restore", garbage])
         #expect(notAStore.refused("is not a ClinicSync store"), "\(notAStore)")
         let missing = try cli.run(["restore", cli.folder.appendingPathComponent("nothing.bak").path])
-        #expect(missing.refused(), "\(missing)")
+        #expect(missing.refused("no backup at"), "\(missing)")
 
         let beta = cli.folder.appendingPathComponent("beta.sqlite").path
         #expect(try cli.run(["init", "--clinic", "beta"], store: beta).succeeded)

@@ -47,7 +47,7 @@ public struct StoreRestore: Sendable {
     /// Checks, keeps the old store aside, and puts the backup in place.
     public func run() throws -> Outcome {
         let files = FileManager.default
-        guard files.fileExists(atPath: backup) else { throw StoreError.noStore(path: backup) }
+        guard files.fileExists(atPath: backup) else { throw Refusal(description: "there is no backup at \(backup)") }
         let staging = target + ".restoring"
         try? removeStore(at: staging)
         do {

@@ -147,6 +147,50 @@ extension PostgresSuites {
             }
         }
 
+        /// `clinicsync backup` while a coder keeps writing to the store: every copy opens, passes
+        /// `PRAGMA integrity_check`, is readable by its owner only, and holds a consistent prefix of the work.
+        @Test func backupsTakenDuringWritesAreSound() async throws {
+            let office = try await BackupOffice(.sqlite)
+            try await withOffice(office) {
+                try office.clinic("alpha", store: "alpha.sqlite")
+                let path = office.path("alpha.sqlite")
+                let writing = Task.detached { () throws -> Int in
+                    let store = try LocalStore.open(at: path)
+                    var written = 0
+                    while !Task.isCancelled, written < 5_000 {
+                        let start = written
+                        try store.write(author: "coder") { db in
+                            for offset in 0..<20 {
+                                try db.execute(sql: """
+                                    INSERT INTO patient (id, owner, first_name, last_name, dob, sex, member_id)
+                                    VALUES (?, 'alpha', 'Pat', 'Doe', '1980-01-01', 'F', ?)
+                                    """, arguments: [store.newID(), "W\(start + offset)"])
+                            }
+                        }
+                        written += 20
+                    }
+                    return written
+                }
+                var counts: [Int] = []
+                for copy in 1...4 {
+                    let file = office.path("alpha-\(copy).bak")
+                    try office.ok(["backup", file, "--store", path])
+                    let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+                    #expect(mode == 0o600)
+                    let backup = try LocalStore.open(at: file)
+                    #expect(try backup.integrityCheck() == "ok")
+                    let patients = try backup.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM patient") ?? 0 }
+                    let logged = try backup.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM change_log WHERE tbl = 'patient'") ?? 0 }
+                    #expect(patients == logged, "a row and its log entry are written in one transaction")
+                    counts.append(patients)
+                }
+                writing.cancel()
+                let written = try await writing.value
+                #expect(counts == counts.sorted() && counts.last! <= written, "\(counts) of \(written)")
+                #expect(counts.last! > 0, "the copies were taken while the store was being written")
+            }
+        }
+
         private func withOffice(_ office: BackupOffice, _ body: () async throws -> Void) async throws {
             do {
                 try await body()
