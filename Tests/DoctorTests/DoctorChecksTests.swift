@@ -122,7 +122,7 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("  warn  file mode ") && $0.contains("0644") })
         #expect(lines.contains { $0.contains("-> chmod 600 /data/alpha.sqlite") })
         #expect(lines.last == "WARN (1 warn), exit 1")
-        #expect(lines.count == 1 + 11 + 1 + 1)
+        #expect(lines.count == 1 + 12 + 1 + 1)
     }
 
     @Test(arguments: [(Int64(0), "0 s"), (45_000, "45 s"), (90_000, "1 min 30 s"), (3_600_000, "1 h"),
