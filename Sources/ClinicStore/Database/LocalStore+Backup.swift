@@ -1,20 +1,17 @@
 import Foundation
 import GRDB
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 extension LocalStore {
     /// A consistent copy of this store at `path`, taken while the store stays in use
     /// (SQLite's `VACUUM INTO` reads one snapshot; writers go on meanwhile). The copy is a
     /// single file, readable by its owner only (0600). Refuses a path that exists.
     public func backup(to path: String) throws {
-        try Self.createPrivateFile(at: path)
+        guard try PrivateFile.create(at: path) else {
+            throw StoreError.invalid(entity: "backup", field: "file", reason: "\(path) already exists")
+        }
         do {
             try writer.unsafeRead { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
-            chmod(path, 0o600)
+            chmod(path, PrivateFile.mode)
         } catch {
             try? FileManager.default.removeItem(atPath: path)
             throw StoreError.translating(error, path: path)
@@ -46,32 +43,4 @@ extension LocalStore {
             throw StoreError.translating(error, path: path)
         }
     }
-
-    /// Creates an empty file at `path` readable and writable by its owner only; refuses one that exists.
-    static func createPrivateFile(at path: String) throws {
-        let descriptor = openExclusively(path)
-        guard descriptor >= 0 else {
-            if errno == EEXIST { throw StoreError.invalid(entity: "backup", field: "file", reason: "\(path) already exists") }
-            throw StoreError.readOnly(path: path)
-        }
-        closeDescriptor(descriptor)
-    }
-}
-
-/// `open(path, O_CREAT | O_EXCL | O_WRONLY, 0600)`.
-private func openExclusively(_ path: String) -> Int32 {
-    #if canImport(Glibc)
-    Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
-    #else
-    Darwin.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
-    #endif
-}
-
-/// `close(descriptor)`.
-private func closeDescriptor(_ descriptor: Int32) {
-    #if canImport(Glibc)
-    _ = Glibc.close(descriptor)
-    #else
-    _ = Darwin.close(descriptor)
-    #endif
 }

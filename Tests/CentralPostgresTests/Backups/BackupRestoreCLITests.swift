@@ -171,6 +171,11 @@ extension PostgresSuites {
                     }
                     return written
                 }
+                // The first backup once the coder is at work.
+                let watched = try LocalStore.open(at: path)
+                while try watched.read({ try Int.fetchOne($0, sql: "SELECT count(*) FROM patient") ?? 0 }) == 0 {
+                    try await Task.sleep(for: .milliseconds(5))
+                }
                 var counts: [Int] = []
                 for copy in 1...4 {
                     let file = office.path("alpha-\(copy).bak")

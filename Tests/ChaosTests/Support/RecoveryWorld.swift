@@ -167,13 +167,7 @@ final class RecoveryWorld: @unchecked Sendable {
         }
         for path in [centralPath] + sites.map(\.path) {
             let name = URL(fileURLWithPath: path).lastPathComponent
-            // A change is its key and its clock: a central node put back from a backup hands its own
-            // sequences out again, to other changes, which a clinic holds beside the ones it had.
-            report.appliedTwice += try StoreProbe.rows(path, """
-                SELECT site, site_seq, count(*) FROM change_log WHERE site_seq IS NOT NULL
-                GROUP BY site, site_seq, hlc
-                HAVING count(*) > count(DISTINCT field) OR (max(field = '*') = 1 AND count(*) > 1)
-                """).map { "\(name): \($0[0])#\($0[1]) ×\($0[2])" }
+            report.appliedTwice += try StoreProbe.loggedTwice(path, name: name, byClock: true)
             let integrity = try StoreProbe.integrity(path)
             if integrity != "ok" { report.damaged.append("\(name): \(integrity)") }
         }
