@@ -202,6 +202,13 @@ CREATE TABLE refusal_count (
   PRIMARY KEY (clinic_id, reason)
 ) WITHOUT ROWID;
 
+CREATE TABLE retired_site (
+  site TEXT PRIMARY KEY NOT NULL,
+  kept_through INTEGER NOT NULL,
+  retired_at INTEGER NOT NULL,
+  reason TEXT NOT NULL
+) WITHOUT ROWID;
+
 CREATE TABLE service_line (
   id TEXT PRIMARY KEY NOT NULL,
   owner TEXT NOT NULL,
@@ -221,6 +228,12 @@ CREATE TABLE service_line (
 CREATE TABLE setting (
   key TEXT PRIMARY KEY NOT NULL,
   value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE site_answer (
+  site TEXT PRIMARY KEY NOT NULL,
+  answered_seq INTEGER NOT NULL,
+  digest TEXT
 ) WITHOUT ROWID;
 
 CREATE TABLE site_owner (
@@ -262,7 +275,7 @@ CREATE TABLE sync_state (
   cursor INTEGER NOT NULL DEFAULT 0,
   pushed_seq INTEGER NOT NULL DEFAULT 0,
   last_sync_at INTEGER
-, received_hlc INTEGER NOT NULL DEFAULT 0);
+, received_hlc INTEGER NOT NULL DEFAULT 0, acked_seq INTEGER NOT NULL DEFAULT 0, restored_at INTEGER, recovery TEXT, recovery_at INTEGER, mark_seq INTEGER, mark TEXT);
 
 CREATE INDEX change_log_origin ON change_log(site, site_seq) WHERE site_seq IS NOT NULL;
 

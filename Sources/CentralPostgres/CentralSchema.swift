@@ -8,7 +8,7 @@ import SyncModel
 /// at once migrate the database once.
 enum CentralSchema {
     /// Every migration, in order; index + 1 is its version.
-    static let migrations: [[String]] = [version1, version2, version3, version5, version6]
+    static let migrations: [[String]] = [version1, version2, version3, version4, version5, version6]
 
     /// The advisory lock (two keys) taken by migrations and by every write transaction; the
     /// second key is the schema name's hash, so two ClinicSync schemas in one database do not

@@ -29,11 +29,13 @@ extension PostgresCentral {
             let context = try await WriteContext.begin(connection, schema: schema, siteID: siteID, nowMillis: now,
                                                        logger: logger)
             try await Self.bind(site: request.siteID, to: clinicID, in: context)
+            try await Self.checkBase(of: request, in: context)
             let head = context.head
             var report = try await self.applyRemote(own, in: context) { change, context in
                 try await Self.screen(change, clinicID: clinicID, siteID: request.siteID, logHead: head, in: context)
             }
             report.highestAnswered = (report.accepted + report.refused.map(\.seq)).max() ?? 0
+            try await Self.recordAnswer(report, of: own, site: request.siteID, in: context)
             report.refused += foreign
             try await context.finish()
             return report

@@ -10,7 +10,8 @@ public enum DoctorChecks {
         var checks = [integrity(facts), schema(facts), disk(facts, policy), fileMode(facts)]
         guard facts.role == "clinic" else { return checks + [conflicts(facts, policy)] }
         checks += remote(facts)
-        checks += [clock(facts, policy), outbox(facts, policy), lastSync(facts, policy), refused(facts), conflicts(facts, policy)]
+        checks += [clock(facts, policy), outbox(facts, policy), lastSync(facts, policy), refused(facts), site(facts),
+                   conflicts(facts, policy)]
         return checks
     }
 
@@ -157,6 +158,19 @@ public enum DoctorChecks {
                                advice: "run clinicsync sync, or schedule it")
         }
         return HealthCheck(id: "last_sync", result: .ok, area: .sync, summary: "\(duration(age)) ago")
+    }
+
+    /// Whether this store's site is known to be its own (issue 28): a store `restore` put in place
+    /// is checked against the central node at its next sync; the last recovery a sync made is shown.
+    public static func site(_ facts: DoctorFacts) -> HealthCheck {
+        if let restored = facts.restoredAtMillis {
+            return HealthCheck(id: "site", result: .warn, area: .sync,
+                               summary: "restored from a backup \(duration(max(facts.nowMillis - restored, 0))) ago, not synced since",
+                               advice: "run clinicsync sync: it checks the site against the central node before pushing")
+        }
+        guard let recovery = facts.lastRecovery else { return HealthCheck(id: "site", result: .ok, area: .sync, summary: "in step") }
+        let when = facts.lastRecoveryMillis.map { "\(duration(max(facts.nowMillis - $0, 0))) ago" } ?? "once"
+        return HealthCheck(id: "site", result: .ok, area: .sync, summary: "last recovery \(when): \(recovery)")
     }
 
     /// Changes the central node refused (kept here with their reasons).

@@ -53,6 +53,9 @@ extension DoctorFacts {
         outboxCount = status.outbox
         lastSyncMillis = status.lastSyncMillis
         refusedChanges = status.refusedChanges
+        restoredAtMillis = status.restoredAtMillis
+        lastRecovery = status.recovery
+        lastRecoveryMillis = status.recoveryAtMillis
         outboxOldestMillis = try store.read { db in
             try Int64.fetchOne(db, sql: "SELECT min(recorded_at) FROM change_log WHERE seq > ? AND site = ?",
                                arguments: [status.pushedSeq, site])

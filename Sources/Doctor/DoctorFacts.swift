@@ -42,6 +42,11 @@ public struct DoctorFacts: Sendable, Equatable {
     public var lastSyncMillis: Int64?
     /// Local changes the central node refused.
     public var refusedChanges = 0
+    /// When `clinicsync restore` put this store in place, while no sync has checked it since (issue 28).
+    public var restoredAtMillis: Int64?
+    /// The last site recovery a sync made (a restored or copied store, a restored central node),
+    /// in one line, and when (ms since 1970); `nil` when none ever happened.
+    public var lastRecovery: String?, lastRecoveryMillis: Int64?
     /// Open conflicts, and when the oldest was recorded here (ms since 1970).
     public var openConflicts = 0, oldestConflictMillis: Int64?
     /// The local clock when the facts were gathered (ms since 1970).

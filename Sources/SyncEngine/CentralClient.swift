@@ -115,6 +115,19 @@ public final class CentralClient: Sendable {
                        body: Optional<Int>.none)
     }
 
+    /// `GET /v1/sync/standing?site=SITE[&mark=SEQ]`: where the node stands with this clinic's
+    /// `site` (and its log's mark at `mark`), or `nil` from a node too old to say (it answers
+    /// 404; the sync goes on without the check).
+    public func standing(site: String, mark: Int64? = nil) async throws -> SiteStanding? {
+        var query = ["site": site]
+        if let mark { query["mark"] = String(mark) }
+        do {
+            return try await send(.GET, "/v1/sync/standing", query: query, body: Optional<Int>.none)
+        } catch SyncError.server(status: 404, _), SyncError.unexpectedResponse(status: 404, _) {
+            return nil
+        }
+    }
+
     /// `GET /v1/codebooks/releases`: the releases the central node publishes.
     public func releases() async throws -> [CodeRelease] {
         try await send(.GET, "/v1/codebooks/releases", body: Optional<Int>.none)

@@ -8,4 +8,7 @@ public enum SyncProgress: Sendable, Equatable {
     case downloadingRelease(String)
     /// Unsynced changes made with a clock that ran ahead were re-stamped (how many).
     case restamped(Int)
+    /// The site check found a restored or copied store, or a restored central node, and settled
+    /// it (issue 28); how many of this store's changes go out again.
+    case siteRecovered(Int)
 }

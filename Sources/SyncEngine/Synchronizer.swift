@@ -27,6 +27,9 @@ public struct SyncSummary: Codable, Sendable, Equatable {
     /// How far this machine's clock was from the central node's at the end of the sync; its
     /// ``ClockDifference/warning`` says what that means when beyond the limit.
     public var clock: ClockDifference?
+    /// What the site check at the start did, when it found a restored or copied store or a
+    /// restored central node (issue 28); `nil` when the store was in step.
+    public var recovery: SiteRecovery?
 }
 
 /// Runs a clinic store's sync with a central node: follows ``SyncPlan`` and does the I/O.
@@ -75,7 +78,21 @@ public struct Synchronizer: Sendable {
     /// and when the central node still refuses a push for clock skew (this machine's clock is
     /// still ahead), it re-stamps from the clock that refusal carried and goes again, once. At
     /// the end it measures this machine's clock against the central node's (``SyncSummary/clock``).
+    ///
+    /// Each exchange starts with the site check of issue 28 (``checkSite(into:progress:)``), and
+    /// each push carries what the check found the node holds of the site: should another store of
+    /// the same site push in between, the node refuses the push whole (`site_moved`) and the sync
+    /// starts over once, checking the site again.
     public func run(progress: (@Sendable (SyncProgress) -> Void)? = nil) async throws -> SyncSummary {
+        do {
+            return try await runOnce(progress: progress)
+        } catch SyncError.server(status: 409, let body) where body.error == .siteMoved {
+            return try await runOnce(progress: progress)
+        }
+    }
+
+    /// One sync: re-stamps if needed, exchanges, and records it.
+    private func runOnce(progress: (@Sendable (SyncProgress) -> Void)?) async throws -> SyncSummary {
         var summary = SyncSummary()
         let limit = HybridLogicalClock.defaultSkewLimitMillis
         if try store.hybridClockAhead(limitMillis: limit) != nil {
@@ -98,6 +115,7 @@ public struct Synchronizer: Sendable {
             ClockDifference(localMillis: store.clock.nowMillis(), centralMillis: $0.centralNowMillis, limitMillis: limit)
         }
         try store.recordSyncCompleted(clock: summary.clock)
+        try await keepMark()
         return summary
     }
 
@@ -125,6 +143,8 @@ public struct Synchronizer: Sendable {
             preparedPush?.batch.cancel()
             prefetchedPull?.page.cancel()
         }
+        var base = try await checkSite(into: &summary, progress: progress)
+        summary.pushed += try await pushRetiredSitesAgain()
         do {
             while plan.step != .done {
                 if plan.step != .push { try await replies.settle() }
@@ -136,16 +156,23 @@ public struct Synchronizer: Sendable {
                     } else {
                         preparedPush?.batch.cancel()
                         try await replies.settle()
-                        next = try await StoreWork.run { try store.nextPush(limit: pushBatch).map(PreparedPush.init) }
+                        let current = base
+                        next = try await StoreWork.run {
+                            try store.nextPush(limit: pushBatch).map { try PreparedPush($0.based(on: current)) }
+                        }
                     }
                     preparedPush = nil
                     guard let batch = next else {
                         plan.record(.nothingToPush)
                         continue
                     }
+                    base = batch.request.baseAfter
                     if let last = batch.lastSeq {
+                        let following = base
                         preparedPush = (last, Task {
-                            try await StoreWork.run { try store.nextPush(after: last, limit: pushBatch).map(PreparedPush.init) }
+                            try await StoreWork.run {
+                                try store.nextPush(after: last, limit: pushBatch).map { try PreparedPush($0.based(on: following)) }
+                            }
                         })
                     }
                     let response = try await client.push(batch)

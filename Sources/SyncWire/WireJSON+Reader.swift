@@ -30,8 +30,11 @@ extension JSONScanner {
 
     mutating func pushRequest() throws -> PushRequest {
         var schema: Int64?, clinic: String?, site: String?, changes: [Change]?
+        var baseSeq: Int64?, baseDigest: String??
         try object { reader, key in
             switch key {
+            case "base_seq": baseSeq = try reader.unique(baseSeq) { try $0.integer() }
+            case "base_digest": baseDigest = try reader.unique(baseDigest) { try $0.orNull { try $0.string() } }
             case "schema_version": schema = try reader.unique(schema) { try $0.integer() }
             case "clinic_id": clinic = try reader.unique(clinic) { try $0.string() }
             case "site_id": site = try reader.unique(site) { try $0.string() }
@@ -40,7 +43,8 @@ extension JSONScanner {
             }
         }
         guard let schema, let version = Int(exactly: schema), let clinic, let site, let changes else { throw malformed }
-        return PushRequest(schemaVersion: version, clinicID: clinic, siteID: site, changes: changes)
+        return PushRequest(schemaVersion: version, clinicID: clinic, siteID: site, changes: changes,
+                           baseSeq: baseSeq, baseDigest: baseDigest ?? nil)
     }
 
     mutating func pullResponse() throws -> PullResponse {

@@ -34,7 +34,15 @@ public enum WireJSON {
     /// A push request's JSON; `nil` when a value cannot be written (a non-finite real).
     public static func encode(_ request: PushRequest) -> [UInt8]? {
         var writer = Writer()
-        writer.raw("{\"changes\":")
+        if let baseSeq = request.baseSeq {
+            writer.raw("{\"base_digest\":")
+            if let digest = request.baseDigest { writer.string(digest) } else { writer.raw("null") }
+            writer.raw(",\"base_seq\":")
+            writer.integer(baseSeq)
+            writer.raw(",\"changes\":")
+        } else {
+            writer.raw("{\"changes\":")
+        }
         guard writer.changes(request.changes) else { return nil }
         writer.raw(",\"clinic_id\":")
         writer.string(request.clinicID)

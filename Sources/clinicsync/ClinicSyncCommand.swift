@@ -20,7 +20,7 @@ struct ClinicSyncCommand: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, CodesCommand.self, PatientCommand.self, ProviderCommand.self, PayerCommand.self,
             ClaimCommand.self, ExportCommand.self, RemoteCommand.self, SyncCommand.self, StatusCommand.self,
-            ConflictsCommand.self, DoctorCommand.self, ServeCommand.self, AdminCommand.self, DemoCommand.self,
+            ConflictsCommand.self, DoctorCommand.self, BackupCommand.self, RestoreCommand.self, ServeCommand.self, AdminCommand.self, DemoCommand.self,
             VersionCommand.self, CompletionsCommand.self, ManualCommand.self,
         ]
     )

@@ -48,7 +48,7 @@ import Testing
     }
 
     static let clinicChecks = ["integrity", "schema", "disk", "file_mode", "remote", "token", "clock", "outbox", "last_sync",
-                               "refused", "conflicts"]
+                               "refused", "site", "conflicts"]
 
     @Test func aHealthyClinicIsAllOk() throws {
         let world = try World()

@@ -40,7 +40,7 @@ extension PostgresSuites {
             await before.shutdown()
             // The database as it was before the migration: no site_owner (nor what later versions
             // add), the migration and those after it not applied.
-            try Self.run("DROP TABLE site_owner, office_setting, export_counter, office_synonym; DELETE FROM clinicsync_migration WHERE version >= 3;",
+            try Self.run("DROP TABLE site_owner, site_answer, office_setting, export_counter, office_synonym; DELETE FROM clinicsync_migration WHERE version >= 3;",
                          schema: configuration.schema)
 
             let after = try await TestDatabase.backend(configuration)

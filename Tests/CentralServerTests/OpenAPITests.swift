@@ -34,6 +34,11 @@ import Testing
         requests += [
             try BadInput.push(node, push),
             BadInput.pull(node, query: "since=0&limit=10&site=alpha-x"),
+            .init(uri: "/v1/sync/standing?site=alpha-x", method: .get, headers: alpha),
+            .init(uri: "/v1/sync/standing?site=alpha-x&mark=1", method: .get, headers: alpha),
+            .init(uri: "/v1/sync/standing?site=alpha-x&mark=-1", method: .get, headers: alpha),
+            .init(uri: "/v1/sync/standing?site=beta-x", method: .get, headers: alpha),
+            .init(uri: "/v1/sync/standing", method: .get, headers: alpha),
             .init(uri: "/v1/codebooks/releases", method: .get, headers: alpha),
             .init(uri: "/v1/codebooks/releases", method: .get, headers: HTTP.headers(token: node.tokens["alpha"], schema: 9)),
             .init(uri: "/v1/codebooks/releases/\(release.id)", method: .get, headers: alpha),

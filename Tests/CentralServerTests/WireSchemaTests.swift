@@ -45,6 +45,9 @@ import Testing
             (try Self.json(Self.version), "Version.schema.json"),
             (try Self.json(PushRequest(schemaVersion: 1, clinicID: "alpha", siteID: "alpha-1a2b",
                                        changes: [Self.fieldChange, Self.rowInsert])), "PushRequest.schema.json"),
+            (try Self.json(PushRequest(schemaVersion: 1, clinicID: "alpha", siteID: "alpha-1a2b",
+                                       changes: [Self.fieldChange], baseSeq: 6, baseDigest: "9f2c00aa11bb22cc")),
+             "PushRequest.schema.json"),
             (try Self.json(PushResponse(applied: [7, 8], refused: [refused], highestAppliedSeq: 9, serverSeqs: [41, 42],
                                         conflictsCreated: 1)), "PushResponse.schema.json"),
             (try Self.json(PullResponse(changes: [Self.fieldChange, Self.rowInsert], nextCursor: 42, hasMore: false,
@@ -63,6 +66,10 @@ import Testing
             (try Self.json(HealthStatus(status: "ok", schemaVersion: 1)), "HealthStatus.schema.json"),
             (try Self.json(OfficeSynonym(term: "sugar", alternatives: ["type 2 diabetes mellitus", "hyperglycemia"], addedAt: 5)),
              "OfficeSynonym.schema.json"),
+            (try Self.json(SiteStanding(site: "alpha-1a2b", highestAppliedSeq: 7, digest: "9f2c00aa11bb22cc", logHead: 40,
+                                        centralSite: "central-9", mark: "51ab00aa11bb22cc")), "SiteStanding.schema.json"),
+            (try Self.json(SiteStanding(site: "alpha-1a2b", highestAppliedSeq: 0, digest: nil, logHead: 0,
+                                        centralSite: "central-9")), "SiteStanding.schema.json"),
         ]
         let published = try Self.publishedReleaseFiles()
         var all = samples

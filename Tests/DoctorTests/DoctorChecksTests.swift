@@ -30,7 +30,7 @@ import Testing
     @Test func aHealthyClinicIsAllOkAndExitsZero() {
         let checks = DoctorChecks.all(Self.healthy())
         #expect(checks.map(\.id) == ["integrity", "schema", "disk", "file_mode", "remote", "token", "clock", "outbox",
-                                     "last_sync", "refused", "conflicts"])
+                                     "last_sync", "refused", "site", "conflicts"])
         #expect(checks.allSatisfy { $0.result == .ok && $0.advice == nil }, "\(checks)")
         let report = DoctorReport(facts: Self.healthy(), checks: checks)
         #expect(report.result == .ok && report.exitCode == 0)
@@ -60,6 +60,9 @@ import Testing
         ("never synced", { $0.lastSyncMillis = nil }, "last_sync", .warn, "never", 1),
         ("long since synced", { $0.lastSyncMillis = now - 4 * 24 * hour }, "last_sync", .warn, "4 d ago", 1),
         ("refusals", { $0.refusedChanges = 2 }, "refused", .warn, "2 change(s) refused", 1),
+        ("restored", { $0.restoredAtMillis = now - hour }, "site", .warn, "restored from a backup 1 h ago", 1),
+        ("recovered", { $0.lastRecovery = "Site a-1: moved"; $0.lastRecoveryMillis = now - 2 * hour }, "site", .ok,
+         "last recovery 2 h ago: Site a-1: moved", 0),
         ("new conflict", { $0.openConflicts = 1; $0.oldestConflictMillis = now - hour }, "conflicts", .warn, "1 open, oldest 1 h", 1),
         ("old conflicts", { $0.openConflicts = 4; $0.oldestConflictMillis = now - 40 * 24 * hour }, "conflicts", .fail, "40 d", 1),
     ]
@@ -119,7 +122,7 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("  warn  file mode ") && $0.contains("0644") })
         #expect(lines.contains { $0.contains("-> chmod 600 /data/alpha.sqlite") })
         #expect(lines.last == "WARN (1 warn), exit 1")
-        #expect(lines.count == 1 + 11 + 1 + 1)
+        #expect(lines.count == 1 + 12 + 1 + 1)
     }
 
     @Test(arguments: [(Int64(0), "0 s"), (45_000, "45 s"), (90_000, "1 min 30 s"), (3_600_000, "1 h"),

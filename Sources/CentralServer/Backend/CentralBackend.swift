@@ -22,6 +22,12 @@ public protocol CentralBackend: Sendable {
     /// The next page of changes in `clinicID`'s scope after `since`, leaving out `site`'s own.
     func pull(for clinicID: String, site: String, since: Int64, limit: Int) async throws -> PullResponse
 
+    /// Where the node stands with `site` of `clinicID`: its highest sequence held, that
+    /// change's fingerprint, the log head and the node's own site (issue 28; a clinic checks
+    /// this before it pushes); with `markSeq`, the fingerprint of its log entry there. A site
+    /// that is not `clinicID`'s is refused (`forbidden`).
+    func siteStanding(for clinicID: String, site: String, markSeq: Int64?) async throws -> SiteStanding
+
     /// The clinic a bearer token authorizes, or `nil` (unknown, revoked or forged).
     func authenticate(token: String) async throws -> String?
 

@@ -24,6 +24,11 @@ public struct StoreBackend: CentralBackend {
         try await run { try $0.pull(for: clinicID, site: site, since: since, limit: limit) }
     }
 
+    /// Where the node stands with one of a clinic's sites (`LocalStore.siteStanding`).
+    public func siteStanding(for clinicID: String, site: String, markSeq: Int64?) async throws -> SiteStanding {
+        try await run { try $0.siteStanding(for: clinicID, site: site, markSeq: markSeq) }
+    }
+
     /// The clinic a token authorizes (`LocalStore.authenticate`).
     public func authenticate(token: String) async throws -> String? {
         try await run { try $0.authenticate(token: token) }

@@ -81,7 +81,7 @@ public struct APIError: HTTPResponseError, CustomStringConvertible {
         case .badRequest: return .badRequest
         case .unauthorized: return .unauthorized
         case .forbidden, .outOfScope: return .forbidden
-        case .schemaMismatch: return .conflict
+        case .schemaMismatch, .siteMoved: return .conflict
         case .tooLarge: return .contentTooLarge
         case .clockSkew: return .unprocessableContent
         case .cursorExpired: return .gone

@@ -17,6 +17,25 @@ struct SyncRoutes {
             .add(middleware: SchemaVersionMiddleware(required: true, catalogue: configuration.catalogue))
             .post("push", use: push)
             .get("pull", use: pull)
+            .get("standing", use: standing)
+    }
+
+    /// `GET /v1/sync/standing?site=SITE[&mark=SEQ]`: where the node stands with one of the
+    /// clinic's sites, checked by the clinic before it pushes (issue 28).
+    @Sendable func standing(_ request: Request, context: CentralRequestContext) async throws -> Response {
+        let clinicID = try context.requireClinic()
+        guard let site = request.uri.queryParameters["site"], !site.isEmpty, site.utf8.count <= Self.maxSiteLength else {
+            throw ErrorBody(error: .badRequest, message: "query parameter 'site' (the asking site's id) is required")
+        }
+        var markSeq: Int64?
+        if let text = request.uri.queryParameters["mark"] {
+            guard let value = Int64(text), value >= 0 else {
+                throw ErrorBody(error: .badRequest, message: "query parameter 'mark' must be an integer, 0 or more")
+            }
+            markSeq = value
+        }
+        let standing = try await backend.siteStanding(for: clinicID, site: String(site), markSeq: markSeq)
+        return try JSONReply(standing, gzip: false).response()
     }
 
     @Sendable func push(_ request: Request, context: CentralRequestContext) async throws -> Response {

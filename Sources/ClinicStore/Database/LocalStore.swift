@@ -2,6 +2,7 @@ import Foundation
 import BillingModel
 import GRDB
 import SyncModel
+import Synchronization
 
 /// The one door to a ClinicSync SQLite store, clinic or central.
 ///
@@ -18,8 +19,11 @@ public final class LocalStore: Sendable {
     public let writer: any DatabaseWriter
     /// The file path, or `:memory:`.
     public let path: String
-    /// Who this store is (role, clinic id, site id), read from `store_info` when opened.
-    public let identity: StoreIdentity
+    /// Who this store is (role, clinic id, site id), read from `store_info` when opened; the
+    /// site changes only when a sync moves a restored or copied store to a new site
+    /// (``takeNewSite(keepThrough:reason:)``).
+    public var identity: StoreIdentity { currentIdentity.withLock { $0 } }
+    private let currentIdentity: Mutex<StoreIdentity>
     /// The injected wall clock behind row ids, the hybrid logical clock and ``today``.
     public let clock: any StoreClock
     /// The injected random source for new row ids (see ``newID()``).
@@ -31,7 +35,7 @@ public final class LocalStore: Sendable {
                  clock: any StoreClock, ids: IdentifierGenerator) {
         self.writer = writer
         self.path = path
-        self.identity = identity
+        self.currentIdentity = Mutex(identity)
         self.clock = clock
         self.ids = ids
     }
@@ -121,6 +125,11 @@ public final class LocalStore: Sendable {
 
     /// Today's date by the injected clock (UTC), for "not in the future" checks and defaults.
     public var today: CalendarDate { CalendarDate(unixMilliseconds: clock.nowMillis()) }
+
+    /// Moves this handle to `siteID` once the store's `store_info` says so.
+    func adopt(siteID: String) {
+        currentIdentity.withLock { $0.siteID = siteID }
+    }
 
     // MARK: - Opening
 

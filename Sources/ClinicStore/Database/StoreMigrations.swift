@@ -31,6 +31,9 @@ public enum StoreMigrations {
         migrator.registerMigration("v6") { db in
             for statement in V6.statements { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("v7") { db in
+            for statement in V7.statements { try db.execute(sql: statement) }
+        }
         migrator.registerMigration("v8") { db in
             for statement in V8.statements { try db.execute(sql: statement) }
         }

@@ -12,6 +12,18 @@ public enum PrivateFile {
     /// The permissions every such file gets.
     public static let mode: mode_t = 0o600
 
+    /// Creates an empty 0600 file at `path` (for SQLite to fill, e.g. `VACUUM INTO`); `false`
+    /// when one exists there already, throws when it cannot be created.
+    public static func create(at path: String) throws(PrivateFileError) -> Bool {
+        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY, mode)
+        guard descriptor >= 0 else {
+            if errno == EEXIST { return false }
+            throw .cannotWrite(path: path, errno: errno)
+        }
+        close(descriptor)
+        return true
+    }
+
     /// Writes `data` to `path`, replacing what was there, as a 0600 file.
     public static func write(_ data: Data, to path: String) throws(PrivateFileError) {
         let temporary = path + ".\(UUID().uuidString.prefix(8)).tmp"

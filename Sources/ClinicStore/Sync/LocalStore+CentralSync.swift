@@ -46,11 +46,13 @@ extension LocalStore {
                 try db.execute(sql: "INSERT INTO site_owner (site, clinic_id, bound_at) VALUES (?, ?, ?)",
                                arguments: [request.siteID, clinicID, now])
             }
+            try Self.checkBase(of: request, db)
             let head = try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM change_log") ?? 0
             var report = try self.applyRemote(own, in: db) { change, db in
                 try Self.screen(change, clinicID: clinicID, siteID: request.siteID, logHead: head, db)
             }
             report.highestAnswered = (report.accepted + report.refused.map(\.seq)).max() ?? 0
+            try Self.recordAnswer(report, of: own, site: request.siteID, db)
             report.refused += foreign
             CrashPoint.serverMidPush.reached()
             return report

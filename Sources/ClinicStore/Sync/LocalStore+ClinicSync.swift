@@ -20,6 +20,13 @@ public struct SyncStatus: Codable, Sendable, Equatable {
     public var openConflicts: Int
     /// Local changes the central node refused (kept here; see their reasons in `push_refusal`).
     public var refusedChanges: Int
+    /// The last site recovery a sync made (a restored or copied store, a restored central
+    /// node), in one line; `nil` when none ever happened.
+    public var recovery: String?
+    /// When that recovery happened, in milliseconds since 1970.
+    public var recoveryAtMillis: Int64?
+    /// When `clinicsync restore` put this store in place, while no sync has checked it yet.
+    public var restoredAtMillis: Int64?
 }
 
 extension LocalStore {
@@ -51,7 +58,8 @@ extension LocalStore {
                 try db.execute(sql: "INSERT OR REPLACE INTO push_refusal (seq, code, message, refused_at) VALUES (?, ?, ?, ?)",
                                arguments: [refusal.seq, refusal.reason.rawValue, refusal.message, now])
             }
-            try db.execute(sql: "UPDATE sync_state SET pushed_seq = max(pushed_seq, ?)", arguments: [response.highestAppliedSeq])
+            try db.execute(sql: "UPDATE sync_state SET pushed_seq = max(pushed_seq, ?), acked_seq = max(acked_seq, ?)",
+                           arguments: [response.highestAppliedSeq, response.highestAppliedSeq])
             CrashPoint.clientMidPushRecord.reached()
         }
     }
@@ -146,7 +154,8 @@ extension LocalStore {
                                          arguments: [pushed, site]) ?? 0,
                 lastSyncMillis: row["last_sync_at"],
                 openConflicts: try Int.fetchOne(db, sql: "SELECT count(*) FROM conflict WHERE status = 0 AND deleted = 0") ?? 0,
-                refusedChanges: try Int.fetchOne(db, sql: "SELECT count(*) FROM push_refusal") ?? 0)
+                refusedChanges: try Int.fetchOne(db, sql: "SELECT count(*) FROM push_refusal") ?? 0,
+                recovery: row["recovery"], recoveryAtMillis: row["recovery_at"], restoredAtMillis: row["restored_at"])
         }
     }
 }

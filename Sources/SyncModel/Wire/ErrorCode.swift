@@ -36,6 +36,9 @@ public struct ErrorCode: RawRepresentable, Hashable, Sendable, Codable, Expressi
     public static let forbidden: ErrorCode = "forbidden"
     /// The clinic's cursor is older than what the central node keeps: bootstrap from a snapshot.
     public static let cursorExpired: ErrorCode = "cursor_expired"
+    /// The node holds another record of the pushing site than the push expects (a restored or
+    /// copied store; issue 28): the clinic checks its site's standing again.
+    public static let siteMoved: ErrorCode = "site_moved"
     /// The server failed; retry later.
     public static let internalError: ErrorCode = "internal"
 

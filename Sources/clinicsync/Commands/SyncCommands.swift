@@ -67,7 +67,8 @@ struct SyncCommand: AsyncParsableCommand {
         let status = try store.syncStatus()
         if let warning = summary.clock?.warning { Warning.print(warning) }
         try options.emit(summary) {
-            var text = "Synced with \(url.absoluteString): pushed \(summary.pushed), pulled \(summary.pulled), applied \(summary.applied)"
+            var text = summary.recovery.map { "\($0.message)\n" } ?? ""
+            text += "Synced with \(url.absoluteString): pushed \(summary.pushed), pulled \(summary.pulled), applied \(summary.applied)"
             if summary.releasesImported > 0 { text += ", \(summary.releasesImported) code releases" }
             if summary.synonymsChanged > 0 { text += ", \(summary.synonymsChanged) central search synonyms" }
             text += "."
@@ -160,6 +161,12 @@ struct StatusCommand: AsyncParsableCommand {
                 text += "\n  new code release: \(received.release.name) (\(received.release.system.cliName), from "
                     + "\(received.release.effectiveFrom)), brought by the last sync; see "
                     + received.hints.map { "`\($0)`" }.joined(separator: " and ")
+            }
+            if let restored = status.restoredAtMillis {
+                text += "\n  restored:        \(Self.timestamp(restored)) from a backup; the next sync checks this site first"
+            }
+            if let recovery = status.recovery {
+                text += "\n  last recovery:   \(status.recoveryAtMillis.map(Self.timestamp) ?? "?") \(recovery)"
             }
             if let refusals {
                 text += "\n\n" + Table(headers: ["SEQ", "WHERE", "REASON", "MESSAGE", "WHEN"],

@@ -14,6 +14,7 @@ struct SyncProgressDisplay: Sendable {
         case .pulled(let count): meter.update("pull", done: count, total: nil, unit: "changes")
         case .downloadingRelease(let name): meter.update("code release \(name)", done: 0, total: nil, unit: "")
         case .restamped(let count): meter.update("re-stamped", done: count, total: count, unit: "changes")
+        case .siteRecovered(let count): meter.update("site recovery", done: count, total: count, unit: "changes")
         }
     }
 }

@@ -49,11 +49,7 @@ extension ChaosWorld {
         }
         for path in [centralPath] + sites.map(\.path) {
             let name = URL(fileURLWithPath: path).lastPathComponent
-            report.appliedTwice += try StoreProbe.rows(path, """
-                SELECT site, site_seq, count(*) FROM change_log WHERE site_seq IS NOT NULL
-                GROUP BY site, site_seq
-                HAVING count(*) > count(DISTINCT field) OR (max(field = '*') = 1 AND count(*) > 1)
-                """).map { "\(name): \($0[0])#\($0[1]) ×\($0[2])" }
+            report.appliedTwice += try StoreProbe.loggedTwice(path, name: name)
             let integrity = try StoreProbe.integrity(path)
             if integrity != "ok" { report.damaged.append("\(name): \(integrity)") }
         }

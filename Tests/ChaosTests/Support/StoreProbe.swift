@@ -49,6 +49,18 @@ enum StoreProbe {
     }
 
     /// One integer a query returns.
+    /// The changes `path` logs twice, one line each (`name: site#seq ×count`): a key that
+    /// holds more entries than fields, or a row insert beside anything else. With `byClock`, a key
+    /// is its site, sequence and clock (a central node put back from a backup hands its own
+    /// sequences out again, to other changes, which a clinic holds beside the ones it had).
+    static func loggedTwice(_ path: String, name: String, byClock: Bool = false) throws -> [String] {
+        try rows(path, """
+            SELECT site, site_seq, count(*) FROM change_log WHERE site_seq IS NOT NULL
+            GROUP BY site, site_seq\(byClock ? ", hlc" : "")
+            HAVING count(*) > count(DISTINCT field) OR (max(field = '*') = 1 AND count(*) > 1)
+            """).map { "\(name): \($0[0])#\($0[1]) ×\($0[2])" }
+    }
+
     static func int(_ path: String, _ sql: String, _ arguments: StatementArguments = []) throws -> Int {
         try queue(path).read { db in try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0 }
     }
