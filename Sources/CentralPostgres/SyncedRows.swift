@@ -99,20 +99,4 @@ enum PostgresRowStates {
         }
         return states
     }
-
-    /// The lifecycle state of the claim a claim or service-line row belongs to, if any.
-    static func claimLifecycle(table: String, states: [String: FieldState], incoming: Change,
-                               in context: WriteContext) async throws -> FieldState? {
-        switch table {
-        case SyncSchema.claimTable:
-            return states[SyncSchema.lifecycleField]
-        case SyncSchema.serviceLineTable:
-            let claimID = states[SyncSchema.claimIDField]?.value.textValue
-                ?? incoming.rowValues[SyncSchema.claimIDField]?.textValue
-            guard let claimID, let claims = SyncedTable.all[SyncSchema.claimTable] else { return nil }
-            return try await load(table: claims, row: claimID, in: context)[SyncSchema.lifecycleField]
-        default:
-            return nil
-        }
-    }
 }

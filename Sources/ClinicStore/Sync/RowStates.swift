@@ -37,36 +37,37 @@ enum RowStates {
         }
         return states
     }
+}
 
-    /// One field's state, as ``load(_:table:row:centralLog:)`` would give it, reading only that
-    /// column and the field's latest applied entry (its own, or the row insert's if later).
-    static func fieldState(_ db: Database, table: String, row id: String, field: String,
-                           centralLog: Bool) throws -> FieldState? {
-        guard let value = try DatabaseValue.fetchOne(db.cachedStatement(sql: "SELECT \(field) FROM \(table) WHERE id = ?"),
-                                                     arguments: [id]) else { return nil }
-        guard let entry = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT seq, hlc, site, site_seq, observed, server_seq FROM change_log
-            WHERE row_id = ? AND tbl = ? AND field IN (?, ?) AND applied = 1 ORDER BY seq DESC LIMIT 1
-            """), arguments: [id, table, field, SyncSchema.rowInsertField]) else { return nil }
-        let seq: Int64 = entry[0]
-        return FieldState(value: FieldValue(value),
-                          version: Version(hlc: HLC(bitPattern: entry[1]), site: entry[2], seq: entry[3] ?? seq),
-                          serverSeq: centralLog ? seq : entry[5] as Int64?, observed: entry[4])
+/// ``ApplyFacts`` read from this store with cached statements, as the planner asks: the state
+/// before the batch (the plan is executed only once the whole batch is planned).
+struct StoreFacts: ApplyFacts {
+    let db: Database
+    /// Whether this store is the central node (its log sequence is the server sequence).
+    let central: Bool
+    private var owners: [String: Statement] = [:]
+
+    init(_ db: Database, central: Bool) {
+        self.db = db
+        self.central = central
     }
 
-    /// The lifecycle state of the claim a claim or service-line row belongs to, if any.
-    static func claimLifecycle(_ db: Database, table: String, states: [String: FieldState], incoming: Change,
-                               centralLog: Bool) throws -> FieldState? {
-        switch table {
-        case SyncSchema.claimTable:
-            return states[SyncSchema.lifecycleField]
-        case SyncSchema.serviceLineTable:
-            let claimID = states[SyncSchema.claimIDField]?.value.textValue ?? incoming.rowValues[SyncSchema.claimIDField]?.textValue
-            guard let claimID else { return nil }
-            return try fieldState(db, table: SyncSchema.claimTable, row: claimID, field: SyncSchema.lifecycleField,
-                                  centralLog: centralLog)
-        default:
-            return nil
-        }
+    func progress(of site: String) throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT max_seq FROM site_progress WHERE site = ?"), arguments: [site]) ?? 0
+    }
+
+    mutating func owner(of row: PushScreen.RowKey) throws -> String? {
+        let statement = try owners[row.table] ?? db.cachedStatement(sql: "SELECT owner FROM \(row.table) WHERE id = ?")
+        owners[row.table] = statement
+        return try StatementBinding.text(statement, [row.id.databaseValue], in: db)
+    }
+
+    func states(of row: PushScreen.RowKey) throws -> [String: FieldState] {
+        try RowStates.load(db, table: row.table, row: row.id, centralLog: central)
+    }
+
+    func loggedSeq(of change: ChangeKey) throws -> Int64? {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(seq) FROM change_log WHERE site = ? AND site_seq = ?"),
+                           arguments: [change.site, change.seq])
     }
 }
