@@ -2,16 +2,14 @@ import GRDB
 import SyncModel
 
 /// The merge's view of a row: each field's current value with the version that wrote it,
-/// read from the row and its applied `change_log` entries (the latest applied entry for a
-/// field — or the row insert — is its current version).
+/// read from the row and its applied `change_log` entries (SyncModel's ``RowVersions`` rule).
 enum RowStates {
     /// Field states of one row; empty when the row does not exist here.
     static func load(_ db: Database, table: String, row id: String, centralLog: Bool) throws -> [String: FieldState] {
         guard let values = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(table) WHERE id = ?"), arguments: [id]) else {
             return [:]
         }
-        var versions: [String: (Version, Int64?, Int64)] = [:]
-        var insertVersion: (Version, Int64?, Int64)?
+        var versions = RowVersions()
         let entries = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT seq, field, hlc, site, site_seq, observed, server_seq FROM change_log
             WHERE row_id = ? AND tbl = ? AND applied = 1 ORDER BY seq
@@ -19,21 +17,12 @@ enum RowStates {
         while let entry = try entries.next() {
             // By position (the SELECT's order): by name costs a search per column.
             let seq: Int64 = entry[0]
-            let version = Version(hlc: HLC(bitPattern: entry[2]), site: entry[3], seq: entry[4] ?? seq)
-            let meta = (version, centralLog ? seq : entry[6] as Int64?, entry[5] as Int64)
-            let field: String = entry[1]
-            if field == SyncSchema.rowInsertField {
-                insertVersion = meta
-                versions = [:]
-            } else {
-                versions[field] = meta
-            }
+            versions.add(field: entry[1], version: Version(hlc: HLC(bitPattern: entry[2]), site: entry[3], seq: entry[4] ?? seq),
+                         serverSeq: centralLog ? seq : entry[6] as Int64?, observed: entry[5])
         }
         var states: [String: FieldState] = [:]
         for (index, column) in values.columnNames.enumerated() where column != "id" {
-            guard let (version, serverSeq, observed) = versions[column] ?? insertVersion else { continue }
-            states[column] = FieldState(value: FieldValue(values[index] as DatabaseValue), version: version,
-                                        serverSeq: serverSeq, observed: observed)
+            states[column] = versions.state(of: column, value: FieldValue(values[index] as DatabaseValue))
         }
         return states
     }
