@@ -1,4 +1,5 @@
 import ClinicStore
+import Foundation
 import PostgresNIO
 import SyncModel
 
@@ -70,11 +71,24 @@ enum LogEntry {
         reassertion, recorded_at, applied
         """
 
-    /// The server sequence of a change logged before (a replay), if it was logged.
-    static func loggedSeq(of change: Change, in context: WriteContext) async throws -> Int64? {
+    /// The server sequences of changes logged before (replays), in one query per site; a change
+    /// never logged maps to `nil`.
+    static func loggedSeqs(of keys: [ChangeKey], in context: WriteContext) async throws -> [ChangeKey: Int64?] {
         try await context.flushLog()
-        return try await context.rows("SELECT max(seq) FROM change_log WHERE site = $1 AND site_seq = $2",
-                               [.text(change.version.site), .integer(change.version.seq)])
-            .first.flatMap { try $0.decode(Int64?.self) }
+        var found: [ChangeKey: Int64?] = [:]
+        for key in keys { found[key] = .some(nil) }
+        for (site, group) in Dictionary(grouping: keys, by: \.site).sorted(by: { $0.key < $1.key }) {
+            let list = String(decoding: try JSONEncoder().encode(group.map(\.seq).sorted()), as: UTF8.self)
+            let rows = try await context.rows("""
+                SELECT site_seq, max(seq) FROM change_log
+                WHERE site = $1 AND site_seq IN (SELECT jsonb_array_elements_text($2::jsonb)::bigint)
+                GROUP BY site_seq
+                """, [.text(site), .text(list)])
+            for row in rows {
+                let (siteSeq, seq) = try row.decode((Int64, Int64).self)
+                found[ChangeKey(site: site, seq: siteSeq)] = .some(seq)
+            }
+        }
+        return found
     }
 }

@@ -1,139 +1,121 @@
 import ClinicStore
+import Foundation
 import SyncModel
 
 extension PostgresCentral {
-    /// Validates an incoming change before the merge; returns the refusal, or `nil` to go on.
-    typealias Screen = (Change, WriteContext) async throws -> RefusedChange?
-
-    /// Merges remote changes inside the caller's write transaction, as `LocalStore.applyRemote`
-    /// does at the SQLite central node: duplicates are skipped by the per-site highest
-    /// sequence, each change goes through SyncModel's ``SyncModel/Merge``, every accepted change
-    /// gets a server sequence (one merged away is logged with `applied = false`), and conflict
-    /// records and re-assertions are written as the node's own changes.
-    func applyRemote(_ changes: [Change], in context: WriteContext, screen: Screen) async throws -> ApplyReport {
-        var report = ApplyReport()
-        var progress: [String: Int64] = [:]
-        var conflicts: [ConflictRecord] = []
-        var reassertions: [Reassertion] = []
-        var maxHLC: Int64 = 0
-        // One query per table for whether the batch's rows exist (and whose they are).
-        try await context.prefetchOwners(changes.compactMap { change in
-            SyncedTable.all[change.table] == nil ? nil : (change.table, change.row)
-        })
-        for change in changes {
-            let site = change.version.site
-            if site == context.siteID { report.duplicates += 1; continue }
-            var known = progress[site]
-            if known == nil {
-                known = try await context.rows("SELECT max_seq FROM site_progress WHERE site = $1", [.text(site)])
-                    .first.map { try $0.decode(Int64.self) } ?? 0
-            }
-            if change.version.seq <= known ?? 0 {
-                report.duplicates += 1
-                report.accepted.append(change.version.seq)
-                report.logSeqs.append(try await LogEntry.loggedSeq(of: change, in: context) ?? 0)
-                continue
-            }
-            if let refusal = try await screen(change, context) {
-                // Progress never moves on a refusal (DESIGN §4).
-                report.refused.append(refusal)
-                continue
-            }
-            maxHLC = max(maxHLC, change.version.hlc.bitPattern)
-            var outcome = try await mergeOne(change, in: context)
-            if outcome.logSeq == nil {
-                // Every accepted change gets a server sequence, even one merged away, so its
-                // writer learns where it stands in the central order (causality stays exact).
-                outcome.logSeq = try await LogEntry.append(change, applied: false, in: context)
-                outcome.mergedAway = true
-            }
-            conflicts += outcome.conflicts
-            reassertions += outcome.reassertions
-            report.accepted.append(change.version.seq)
-            report.logSeqs.append(outcome.logSeq ?? 0)
-            if !outcome.mergedAway { report.written += 1 }
-            progress[site] = change.version.seq
+    /// Plans a pushed batch with SyncModel's ``SyncModel/ApplyPlanner`` (the rules the SQLite node
+    /// uses too) over what this node holds, read ahead in a few queries: the site's progress,
+    /// the owners of the rows the batch names and refers to, where replayed changes were logged,
+    /// and the field states of the rows the merge reads. Should the planner ask for something
+    /// not read ahead, that is read and the batch planned again.
+    func plan(_ changes: [Change], screen: ApplyPlanner.Screen, in context: WriteContext) async throws -> ApplyPlan {
+        let settings = ApplyPlanner.Settings(localSite: context.siteID, central: true, screen: screen,
+                                             nextLogSeq: context.head + 1)
+        var facts = try await prefetch(for: changes, in: context)
+        while true {
+            facts.clearMissing()
+            let plan = try ApplyPlanner.plan(changes, settings: settings, facts: &facts)
+            let missing = facts.missing
+            if missing.isEmpty { return plan }
+            try await fetch(missing, into: &facts, in: context)
         }
-        for (site, seq) in progress.sorted(by: { $0.key < $1.key }) {
+    }
+
+    /// The facts a batch needs, in the order they depend on each other.
+    private func prefetch(for changes: [Change], in context: WriteContext) async throws -> PrefetchedFacts {
+        var facts = PrefetchedFacts()
+        var missing = PrefetchedFacts.Missing()
+        missing.sites = Set(changes.lazy.map(\.version.site).filter { $0 != context.siteID })
+        for change in changes where SyncedTable.all[change.table] != nil {
+            if change.row.utf8.count <= SyncedTable.maxIDLength {
+                missing.owners.insert(PushScreen.RowKey(table: change.table, id: change.row))
+            }
+            missing.owners.formUnion(PushScreen.lookups(for: change))
+        }
+        try await fetch(missing, into: &facts, in: context)
+        // Replays: where they were logged. The rest: the states of the rows they change, and of
+        // the claims their lines belong to.
+        missing = PrefetchedFacts.Missing()
+        var claims: [String] = []
+        for change in changes where SyncedTable.all[change.table] != nil && change.version.site != context.siteID {
+            guard change.version.seq > facts.progress[change.version.site] ?? 0 else {
+                missing.logged.insert(change.key)
+                continue
+            }
+            let key = PushScreen.RowKey(table: change.table, id: change.row)
+            if facts.owners[key] != nil && facts.owners[key] != .some(nil) { missing.states.insert(key) }
+            if change.table == SyncSchema.serviceLineTable {
+                if let claim = change.rowValues[SyncSchema.claimIDField]?.textValue { claims.append(claim) }
+            }
+        }
+        for claim in claims {
+            let key = PushScreen.RowKey(table: SyncSchema.claimTable, id: claim)
+            if case .some(.some) = facts.owners[key] { missing.states.insert(key) }
+        }
+        try await fetch(missing, into: &facts, in: context)
+        return facts
+    }
+
+    /// Reads what `missing` names into `facts`.
+    private func fetch(_ missing: PrefetchedFacts.Missing, into facts: inout PrefetchedFacts,
+                       in context: WriteContext) async throws {
+        for site in missing.sites.sorted() {
+            facts.progress[site] = try await context.rows("SELECT max_seq FROM site_progress WHERE site = $1", [.text(site)])
+                .first.map { try $0.decode(Int64.self) } ?? 0
+        }
+        try await context.prefetchOwners(missing.owners.map { ($0.table, $0.id) })
+        for key in missing.owners { facts.owners[key] = .some(try await context.owner(of: key.table, row: key.id)) }
+        if !missing.logged.isEmpty {
+            for (key, seq) in try await LogEntry.loggedSeqs(of: Array(missing.logged), in: context) {
+                facts.loggedSeqs[key] = .some(seq)
+            }
+        }
+        for key in missing.states.sorted(by: { ($0.table, $0.id) < ($1.table, $1.id) }) {
+            guard let table = SyncedTable.all[key.table] else { continue }
+            facts.states[key] = try await PostgresRowStates.load(table: table, row: key.id, in: context)
+        }
+    }
+
+    /// Executes a plan inside the caller's write transaction: each step's row write and log
+    /// entry (rows and entries go in multi-row inserts), the sites' progress, the node's clock,
+    /// then re-assertions and conflict records as the node's own changes. Returns how many
+    /// conflict records were new.
+    func execute(_ plan: ApplyPlan, in context: WriteContext) async throws -> Int {
+        for step in plan.steps {
+            let change = step.change
+            let seq: Int64
+            switch step.write {
+            case .insert(let columns)?:
+                try await SyncedRows.insert(into: change.table, row: change.row, values: change.rowValues, columns: columns,
+                                            in: context)
+                context.inserted(change.table, row: change.row, owner: change.owner)
+                seq = try await LogEntry.append(change, in: context)
+            case .update(let column, let value)?:
+                try await SyncedRows.update(change.table, row: change.row, column: column, to: value, in: context)
+                seq = try await LogEntry.append(change, field: column, value: value, in: context)
+            case nil:
+                seq = try await LogEntry.append(change, applied: false, in: context)
+            }
+            assert(seq == step.logSeq, "the log was planned from \(step.logSeq), written at \(seq)")
+        }
+        for (site, seq) in plan.progress.sorted(by: { $0.key < $1.key }) {
             try await context.run("""
                 INSERT INTO site_progress (site, max_seq) VALUES ($1, $2)
                 ON CONFLICT (site) DO UPDATE SET max_seq = greatest(site_progress.max_seq, excluded.max_seq)
                 """, [.text(site), .integer(seq)])
         }
         // Local consequences: stamped after everything received, so they win over it.
-        context.hlc = max(max(context.hlc, maxHLC) + 1, context.nowMillis << 16)
+        context.hlc = max(max(context.hlc, plan.maxHLC) + 1, context.nowMillis << 16)
         context.observed = context.head
-        for reassertion in reassertions { try await writeReassertion(reassertion, in: context) }
-        for conflict in conflicts {
-            if try await insertConflict(conflict, in: context) { report.conflictsCreated += 1 }
-        }
-        return report
-    }
-
-    private struct MergeOutcome {
-        var logSeq: Int64?
-        var mergedAway = false
-        var conflicts: [ConflictRecord] = []
-        var reassertions: [Reassertion] = []
-    }
-
-    private func mergeOne(_ change: Change, in context: WriteContext) async throws -> MergeOutcome {
-        guard let table = SyncedTable.all[change.table] else { return MergeOutcome() }
-        let exists = try await context.owner(of: table.name, row: change.row) != nil
-        let states = exists ? try await PostgresRowStates.load(table: table, row: change.row, in: context) : [:]
-        let lifecycle: FieldState?
-        let lineClaim = table.name == SyncSchema.serviceLineTable
-            ? (states[SyncSchema.claimIDField]?.value.textValue ?? change.rowValues[SyncSchema.claimIDField]?.textValue) : nil
-        if let lineClaim, let known = context.lifecycles[lineClaim] {
-            lifecycle = known
-        } else {
-            lifecycle = try await PostgresRowStates.claimLifecycle(table: table.name, states: states, incoming: change,
-                                                                   in: context)
-            if let lineClaim { context.lifecycles[lineClaim] = .some(lifecycle) }
-        }
-        if table.name == SyncSchema.claimTable { context.lifecycles[change.row] = nil }
-        if change.isRowInsert {
-            let decision = Merge.row(current: states, incoming: change,
-                                     context: RowContext(tombstone: states[SyncSchema.deletedField], claimLifecycle: lifecycle))
-            var outcome = MergeOutcome(conflicts: decision.conflicts, reassertions: decision.reassertions)
-            let applied = decision.appliedFields.filter { table.columns[$0] != nil }
-            if states.isEmpty {
-                try await SyncedRows.insert(into: table.name, row: change.row, values: change.rowValues, columns: applied,
-                                            in: context)
-                context.inserted(table.name, row: change.row, owner: change.owner)
-                outcome.logSeq = try await LogEntry.append(change, in: context)
-                if table.name == SyncSchema.claimTable, decision.reassertions.isEmpty,
-                   applied.contains(SyncSchema.lifecycleField),
-                   case .integer? = change.rowValues[SyncSchema.lifecycleField],
-                   let lifecycle = change.rowValues[SyncSchema.lifecycleField] {
-                    // What PostgresRowStates would read back for the claim just inserted: its lines need it next.
-                    context.lifecycles[change.row] = .some(FieldState(value: lifecycle, version: change.version,
-                                                                      serverSeq: outcome.logSeq, observed: change.observed))
-                }
-            } else {
-                for field in applied {
-                    let value = change.rowValues[field] ?? .null
-                    try await SyncedRows.update(table.name, row: change.row, column: field, to: value, in: context)
-                    outcome.logSeq = try await LogEntry.append(change, field: field, value: value, in: context)
-                }
-            }
-            return outcome
-        }
-        guard !states.isEmpty, table.columns[change.field] != nil else { return MergeOutcome() }
-        let decision = Merge.field(current: states[change.field], incoming: change,
-                                   context: RowContext(row: states, merging: change.field, claimLifecycle: lifecycle))
-        var outcome = MergeOutcome(conflicts: decision.conflicts, reassertions: decision.reassertion.map { [$0] } ?? [])
-        if decision.apply {
-            try await SyncedRows.update(table.name, row: change.row, column: change.field, to: change.value, in: context)
-            outcome.logSeq = try await LogEntry.append(change, in: context)
-        }
-        return outcome
+        for reassertion in plan.reassertions { try await writeReassertion(reassertion, in: context) }
+        var created = 0
+        for conflict in plan.conflicts where try await insertConflict(conflict, in: context) { created += 1 }
+        return created
     }
 
     /// Writes a re-assertion (rule 4) as the node's own change, flagged so no replica parks it.
     private func writeReassertion(_ reassertion: Reassertion, in context: WriteContext) async throws {
         context.hlc += 1
-        if reassertion.table == SyncSchema.claimTable { context.lifecycles[reassertion.row] = nil }
         try await SyncedRows.update(reassertion.table, row: reassertion.row, column: reassertion.field,
                                     to: reassertion.value, in: context)
         let change = reassertion.change(version: Version(hlc: HLC(bitPattern: context.hlc), site: context.siteID,

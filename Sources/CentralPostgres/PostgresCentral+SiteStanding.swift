@@ -41,9 +41,9 @@ extension PostgresCentral {
 
     /// Inside a push's transaction once it is applied: keeps the site's highest answered
     /// sequence and its fingerprint (`changes`: the site's changes of the push).
-    static func recordAnswer(_ report: ApplyReport, of changes: [Change], site: String, in context: WriteContext) async throws {
+    static func recordAnswer(highestAnswered: Int64, of changes: [Change], site: String, in context: WriteContext) async throws {
         let held = try await answer(of: site) { try await context.rows($0, $1) }
-        guard let answer = SiteAnswer.recorded(after: changes, highestAnswered: report.highestAnswered, held: held) else { return }
+        guard let answer = SiteAnswer.recorded(after: changes, highestAnswered: highestAnswered, held: held) else { return }
         try await context.run("""
             INSERT INTO site_answer (site, answered_seq, digest) VALUES ($1, $2, $3)
             ON CONFLICT (site) DO UPDATE SET answered_seq = excluded.answered_seq, digest = excluded.digest

@@ -8,41 +8,23 @@ extension PostgresCentral {
     /// alone, a replayed batch changes nothing and is answered the same way.
     public func acceptPush(_ request: PushRequest, from clinicID: String,
                            skewLimitMillis: Int64 = HybridLogicalClock.defaultSkewLimitMillis) async throws -> PushResponse {
-        try SyncCatalogue.current.checkServes(client: request.schemaVersion)
-        guard request.clinicID == clinicID else {
-            throw ErrorBody(error: .forbidden, message: "the token belongs to clinic \(clinicID), not \(request.clinicID)")
-        }
-        guard request.changes.count <= LocalStore.maxPushChanges else {
-            throw ErrorBody(error: .tooLarge, message: "a push carries at most \(LocalStore.maxPushChanges) changes")
-        }
         let now = clock.nowMillis()
-        for change in request.changes {
-            try HybridLogicalClock.checkSkew(of: change, nowMillis: now, limitMillis: skewLimitMillis)
-        }
-        if let problem = SiteBinding.requestProblem(site: request.siteID, centralSite: siteID) {
-            throw ErrorBody(error: .forbidden, message: problem)
-        }
-        // A change of another site never reaches the merge (nor that site's progress).
-        let (own, foreign) = SiteBinding.partition(request.changes, site: request.siteID)
+        let (own, foreign) = try PushChecks.check(request, from: clinicID, limits: PushChecks.Limits(
+            schemaVersion: StoreMigrations.schemaVersion, centralSite: siteID, nowMillis: now,
+            skewLimitMillis: skewLimitMillis))
         let schema = configuration.schema, siteID = self.siteID, logger = self.logger
-        let report = try await gateway.transaction { connection in
+        return try await gateway.transaction { connection in
             let context = try await WriteContext.begin(connection, schema: schema, siteID: siteID, nowMillis: now,
                                                        logger: logger)
             try await Self.bind(site: request.siteID, to: clinicID, in: context)
             try await Self.checkBase(of: request, in: context)
-            let head = context.head
-            var report = try await self.applyRemote(own, in: context) { change, context in
-                try await Self.screen(change, clinicID: clinicID, siteID: request.siteID, logHead: head, in: context)
-            }
-            report.highestAnswered = (report.accepted + report.refused.map(\.seq)).max() ?? 0
-            try await Self.recordAnswer(report, of: own, site: request.siteID, in: context)
-            report.refused += foreign
+            let plan = try await self.plan(own, screen: ApplyPlanner.Screen(
+                clinicID: clinicID, siteID: request.siteID, logHead: context.head), in: context)
+            let created = try await self.execute(plan, in: context)
+            try await Self.recordAnswer(highestAnswered: plan.highestAnswered, of: own, site: request.siteID, in: context)
             try await context.finish()
-            return report
+            return plan.response(conflictsCreated: created, foreign: foreign)
         }
-        return PushResponse(applied: report.accepted, refused: report.refused,
-                            highestAppliedSeq: report.highestAnswered,
-                            serverSeqs: report.logSeqs, conflictsCreated: report.conflictsCreated)
     }
 
     /// Binds `site` to `clinicID` at its first push; throws (and the transaction changes
@@ -50,10 +32,7 @@ extension PostgresCentral {
     static func bind(site: String, to clinicID: String, in context: WriteContext) async throws {
         let bound = try await context.rows("SELECT clinic_id FROM site_owner WHERE site = $1", [.text(site)])
             .first.map { try $0.decode(String.self) }
-        if let problem = SiteBinding.bindingProblem(site: site, boundTo: bound, clinicID: clinicID) {
-            throw ErrorBody(error: .forbidden, message: problem)
-        }
-        if bound == nil {
+        if try PushChecks.binding(site: site, boundTo: bound, clinicID: clinicID) {
             try await context.run("INSERT INTO site_owner (site, clinic_id, bound_at) VALUES ($1, $2, $3)",
                                   [.text(site), .text(clinicID), .integer(context.nowMillis)])
         }
@@ -65,18 +44,15 @@ extension PostgresCentral {
     /// lock: since server sequences are handed out in commit order, a snapshot holds every
     /// change up to its log head, and the next cursor never passes one it has not returned.
     public func pull(for clinicID: String, site: String, since: Int64, limit: Int) async throws -> PullResponse {
-        guard since >= 0 else { throw ErrorBody(error: .badRequest, message: "since must be 0 or more") }
-        let pageSize = min(max(limit, 1), LocalStore.maxPullLimit)
+        try PullPaging.checkCursor(since)
+        let pageSize = PullPaging.pageSize(limit: limit)
         let now = clock.nowMillis(), logger = self.logger
         return try await gateway.transaction(readOnly: true, isolation: "REPEATABLE READ") { connection in
             guard let state = try await connection.rows("SELECT log_head, hlc FROM central_state", logger: logger).first else {
                 throw StoreError.corrupt(path: "PostgreSQL", detail: "missing central_state")
             }
             let (head, hlc) = try state.decode((Int64, Int64).self)
-            guard since <= head else {
-                throw ErrorBody(error: .badRequest, message: "cursor \(since) is ahead of this node's log (\(head)); "
-                                + "the clinic store belongs to another central node")
-            }
+            try PullPaging.checkCursor(since, head: head)
             // The page's reach first: the first `pageSize` applied entries of the scope after the
             // cursor, walked in order on the (owner, seq) index and stopping there, so a page
             // costs its own size, not the rest of the log. (One query that also filtered and
@@ -90,7 +66,8 @@ extension PostgresCentral {
                 """, [.integer(since), .integer(head), .text(clinicID), .text(LocalStore.centralOwner),
                       .integer(Int64(pageSize))], logger: logger)
             let (upper, reached) = try reach.first.map { try $0.decode((Int64?, Int64).self) } ?? (nil, Int64(0))
-            let hasMore = reached == Int64(pageSize)
+            let (next, hasMore) = PullPaging.next(reached: Int(reached), lastReached: upper, since: since, head: head,
+                                                  pageSize: pageSize)
             // As at the SQLite node, only the latest applied entry of each (row, field) is served:
             // a new clinic gets a compacted snapshot of its scope, and later pulls skip entries
             // already superseded (a superseding entry has a higher sequence, so no page boundary
@@ -104,34 +81,8 @@ extension PostgresCentral {
                 """, [.integer(since), .integer(upper ?? since), .text(clinicID), .text(LocalStore.centralOwner),
                       .text(site)], logger: logger)
             let changes = try rows.map(LogEntry.change(from:))
-            let next = hasMore ? (upper ?? since) : head
             return PullResponse(changes: changes, nextCursor: next, hasMore: hasMore,
                                 serverClock: max(HLC(bitPattern: hlc), HLC(millis: now)))
         }
-    }
-
-    /// Tenancy and shape checks for one pushed change: `PushScreen`'s rules (shared with the
-    /// SQLite node) over what this node holds.
-    static func screen(_ change: Change, clinicID: String, siteID: String, logHead: Int64,
-                       in context: WriteContext) async throws -> RefusedChange? {
-        let known = SyncedTable.all[change.table] != nil && change.row.utf8.count <= SyncedTable.maxIDLength
-        let owner = known ? try await context.owner(of: change.table, row: change.row) : nil
-        var references: [PushScreen.RowKey: String] = [:]
-        for key in PushScreen.lookups(for: change) {
-            if let found = try await context.owner(of: key.table, row: key.id) { references[key] = found }
-        }
-        var lifecycle: Int64?
-        if known, change.isReassertion {
-            let stored = change.table == SyncSchema.serviceLineTable
-                ? try await context.rows("SELECT claim_id FROM service_line WHERE id = $1", [.text(change.row)])
-                    .first.map { try $0.decode(String.self) } : nil
-            if let claim = PushScreen.reassertedClaim(of: change, storedClaimID: stored) {
-                lifecycle = try await context.rows("SELECT lifecycle FROM claim WHERE id = $1", [.text(claim)])
-                    .first.map { try $0.decode(Int64.self) }
-            }
-        }
-        let facts = PushScreen.Facts(rowOwner: owner, referenceOwners: references, claimLifecycle: lifecycle,
-                                     logHead: logHead)
-        return PushScreen.verdict(change, clinicID: clinicID, siteID: siteID, facts: facts)
     }
 }

@@ -74,9 +74,7 @@ enum PostgresRowStates {
     /// Field states of one row; empty when the row does not exist.
     static func load(table: SyncedTable, row id: String, in context: WriteContext) async throws -> [String: FieldState] {
         guard let values = try await SyncedRows.values(of: table, row: id, in: context) else { return [:] }
-        typealias Meta = (version: Version, serverSeq: Int64, observed: Int64)
-        var versions: [String: Meta] = [:]
-        var insertVersion: Meta?
+        var versions = RowVersions()
         try await context.flushLog()
         let entries = try await context.rows("""
             SELECT seq, field, hlc, site, site_seq, observed FROM change_log
@@ -84,35 +82,11 @@ enum PostgresRowStates {
             """, [.text(table.name), .text(id)])
         for entry in entries {
             let (seq, field, hlc, site, siteSeq, observed) = try entry.decode((Int64, String, Int64, String, Int64?, Int64).self)
-            let meta: Meta = (Version(hlc: HLC(bitPattern: hlc), site: site, seq: siteSeq ?? seq), seq, observed)
-            if field == SyncSchema.rowInsertField {
-                insertVersion = meta
-                versions = [:]
-            } else {
-                versions[field] = meta
-            }
+            versions.add(field: field, version: Version(hlc: HLC(bitPattern: hlc), site: site, seq: siteSeq ?? seq),
+                         serverSeq: seq, observed: observed)
         }
         var states: [String: FieldState] = [:]
-        for (column, value) in values {
-            guard let meta = versions[column] ?? insertVersion else { continue }
-            states[column] = FieldState(value: value, version: meta.version, serverSeq: meta.serverSeq, observed: meta.observed)
-        }
+        for (column, value) in values { states[column] = versions.state(of: column, value: value) }
         return states
-    }
-
-    /// The lifecycle state of the claim a claim or service-line row belongs to, if any.
-    static func claimLifecycle(table: String, states: [String: FieldState], incoming: Change,
-                               in context: WriteContext) async throws -> FieldState? {
-        switch table {
-        case SyncSchema.claimTable:
-            return states[SyncSchema.lifecycleField]
-        case SyncSchema.serviceLineTable:
-            let claimID = states[SyncSchema.claimIDField]?.value.textValue
-                ?? incoming.rowValues[SyncSchema.claimIDField]?.textValue
-            guard let claimID, let claims = SyncedTable.all[SyncSchema.claimTable] else { return nil }
-            return try await load(table: claims, row: claimID, in: context)[SyncSchema.lifecycleField]
-        default:
-            return nil
-        }
     }
 }

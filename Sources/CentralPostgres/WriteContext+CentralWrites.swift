@@ -25,7 +25,6 @@ extension WriteContext {
             guard let values = try await SyncedRows.values(of: table, row: write.row, in: self),
                   let owner = values["owner"]?.textValue, values[write.field] != write.value else { continue }
             let current = try await PostgresRowStates.load(table: table, row: write.row, in: self)[write.field]
-            if table.name == SyncSchema.claimTable { lifecycles[write.row] = nil }
             try await SyncedRows.update(table.name, row: write.row, column: write.field, to: write.value, in: self)
             let change = Change.field(table: table.name, row: write.row, owner: owner, field: write.field, value: write.value,
                                       version: Version(hlc: HLC(bitPattern: hlc), site: siteID, seq: head + 1),

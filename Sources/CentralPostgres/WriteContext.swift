@@ -27,8 +27,6 @@ final class WriteContext {
     /// What this transaction already knows of synced rows: owner by table and id, `nil` inside
     /// when the row does not exist. Saves a round trip per change of a batch of new rows.
     private var owners: [RowKey: String?] = [:]
-    /// The lifecycle state of claims whose lines arrive together (dropped when the claim changes).
-    var lifecycles: [String: FieldState?] = [:]
     /// Log entries not yet sent: written in multi-row inserts before anything reads the log.
     private var pendingLog: [(arguments: [FieldValue], applied: Bool)] = []
     /// Row inserts not yet sent, by table and column list, in first-seen order: written in

@@ -39,8 +39,8 @@ extension LocalStore {
 
     /// Central node, inside a push's transaction once it is applied: keeps the site's highest
     /// answered sequence and its fingerprint (`changes`: the site's changes of the push).
-    static func recordAnswer(_ report: ApplyReport, of changes: [Change], site: String, _ db: Database) throws {
-        guard let answer = SiteAnswer.recorded(after: changes, highestAnswered: report.highestAnswered,
+    static func recordAnswer(highestAnswered: Int64, of changes: [Change], site: String, _ db: Database) throws {
+        guard let answer = SiteAnswer.recorded(after: changes, highestAnswered: highestAnswered,
                                                held: try self.answer(of: site, db)) else { return }
         try db.execute(sql: """
             INSERT INTO site_answer (site, answered_seq, digest) VALUES (?, ?, ?)

@@ -2,16 +2,14 @@ import GRDB
 import SyncModel
 
 /// The merge's view of a row: each field's current value with the version that wrote it,
-/// read from the row and its applied `change_log` entries (the latest applied entry for a
-/// field — or the row insert — is its current version).
+/// read from the row and its applied `change_log` entries (SyncModel's ``RowVersions`` rule).
 enum RowStates {
     /// Field states of one row; empty when the row does not exist here.
     static func load(_ db: Database, table: String, row id: String, centralLog: Bool) throws -> [String: FieldState] {
         guard let values = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(table) WHERE id = ?"), arguments: [id]) else {
             return [:]
         }
-        var versions: [String: (Version, Int64?, Int64)] = [:]
-        var insertVersion: (Version, Int64?, Int64)?
+        var versions = RowVersions()
         let entries = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT seq, field, hlc, site, site_seq, observed, server_seq FROM change_log
             WHERE row_id = ? AND tbl = ? AND applied = 1 ORDER BY seq
@@ -19,54 +17,46 @@ enum RowStates {
         while let entry = try entries.next() {
             // By position (the SELECT's order): by name costs a search per column.
             let seq: Int64 = entry[0]
-            let version = Version(hlc: HLC(bitPattern: entry[2]), site: entry[3], seq: entry[4] ?? seq)
-            let meta = (version, centralLog ? seq : entry[6] as Int64?, entry[5] as Int64)
-            let field: String = entry[1]
-            if field == SyncSchema.rowInsertField {
-                insertVersion = meta
-                versions = [:]
-            } else {
-                versions[field] = meta
-            }
+            versions.add(field: entry[1], version: Version(hlc: HLC(bitPattern: entry[2]), site: entry[3], seq: entry[4] ?? seq),
+                         serverSeq: centralLog ? seq : entry[6] as Int64?, observed: entry[5])
         }
         var states: [String: FieldState] = [:]
         for (index, column) in values.columnNames.enumerated() where column != "id" {
-            guard let (version, serverSeq, observed) = versions[column] ?? insertVersion else { continue }
-            states[column] = FieldState(value: FieldValue(values[index] as DatabaseValue), version: version,
-                                        serverSeq: serverSeq, observed: observed)
+            states[column] = versions.state(of: column, value: FieldValue(values[index] as DatabaseValue))
         }
         return states
     }
+}
 
-    /// One field's state, as ``load(_:table:row:centralLog:)`` would give it, reading only that
-    /// column and the field's latest applied entry (its own, or the row insert's if later).
-    static func fieldState(_ db: Database, table: String, row id: String, field: String,
-                           centralLog: Bool) throws -> FieldState? {
-        guard let value = try DatabaseValue.fetchOne(db.cachedStatement(sql: "SELECT \(field) FROM \(table) WHERE id = ?"),
-                                                     arguments: [id]) else { return nil }
-        guard let entry = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT seq, hlc, site, site_seq, observed, server_seq FROM change_log
-            WHERE row_id = ? AND tbl = ? AND field IN (?, ?) AND applied = 1 ORDER BY seq DESC LIMIT 1
-            """), arguments: [id, table, field, SyncSchema.rowInsertField]) else { return nil }
-        let seq: Int64 = entry[0]
-        return FieldState(value: FieldValue(value),
-                          version: Version(hlc: HLC(bitPattern: entry[1]), site: entry[2], seq: entry[3] ?? seq),
-                          serverSeq: centralLog ? seq : entry[5] as Int64?, observed: entry[4])
+/// ``ApplyFacts`` read from this store with cached statements, as the planner asks: the state
+/// before the batch (the plan is executed only once the whole batch is planned).
+struct StoreFacts: ApplyFacts {
+    let db: Database
+    /// Whether this store is the central node (its log sequence is the server sequence).
+    let central: Bool
+    private var owners: [String: Statement] = [:]
+
+    init(_ db: Database, central: Bool) {
+        self.db = db
+        self.central = central
     }
 
-    /// The lifecycle state of the claim a claim or service-line row belongs to, if any.
-    static func claimLifecycle(_ db: Database, table: String, states: [String: FieldState], incoming: Change,
-                               centralLog: Bool) throws -> FieldState? {
-        switch table {
-        case SyncSchema.claimTable:
-            return states[SyncSchema.lifecycleField]
-        case SyncSchema.serviceLineTable:
-            let claimID = states[SyncSchema.claimIDField]?.value.textValue ?? incoming.rowValues[SyncSchema.claimIDField]?.textValue
-            guard let claimID else { return nil }
-            return try fieldState(db, table: SyncSchema.claimTable, row: claimID, field: SyncSchema.lifecycleField,
-                                  centralLog: centralLog)
-        default:
-            return nil
-        }
+    func progress(of site: String) throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT max_seq FROM site_progress WHERE site = ?"), arguments: [site]) ?? 0
+    }
+
+    mutating func owner(of row: PushScreen.RowKey) throws -> String? {
+        let statement = try owners[row.table] ?? db.cachedStatement(sql: "SELECT owner FROM \(row.table) WHERE id = ?")
+        owners[row.table] = statement
+        return try StatementBinding.text(statement, [row.id.databaseValue], in: db)
+    }
+
+    func states(of row: PushScreen.RowKey) throws -> [String: FieldState] {
+        try RowStates.load(db, table: row.table, row: row.id, centralLog: central)
+    }
+
+    func loggedSeq(of change: ChangeKey) throws -> Int64? {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(seq) FROM change_log WHERE site = ? AND site_seq = ?"),
+                           arguments: [change.site, change.seq])
     }
 }
