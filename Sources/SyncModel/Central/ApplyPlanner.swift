@@ -59,8 +59,13 @@ public struct ApplyPlanner: Sendable {
     private var owners: [RowKey: String?] = [:]
     /// Field states of rows read or written by this batch.
     private var rows: [RowKey: [String: FieldState]] = [:]
-    /// The last log sequence of each change this batch logged.
-    private var logged: [ChangeKey: Int64] = [:]
+    /// Rows this batch inserted whose field states nothing has read yet: the insert and its log
+    /// sequence, turned into ``rows`` on first read (most inserted rows are never read again, and
+    /// building their states cost a tenth of the node's apply).
+    private var insertedRows: [RowKey: (change: Change, columns: [String], logSeq: Int64)] = [:]
+    /// The last log sequence of each change this batch logged, built only once a change comes
+    /// twice in one batch (rare), then kept up to date.
+    private var loggedIndex: [ChangeKey: Int64]?
 
     /// A planner with nothing planned yet.
     public init(settings: Settings) {
@@ -86,7 +91,7 @@ public struct ApplyPlanner: Sendable {
         if change.version.seq <= known {
             plan.duplicates += 1
             plan.accepted.append(change.version.seq)
-            plan.logSeqs.append(try logged[change.key] ?? facts.loggedSeq(of: change.key) ?? 0)
+            plan.logSeqs.append(try loggedInBatch(change.key) ?? facts.loggedSeq(of: change.key) ?? 0)
             return
         }
         if let screen = settings.screen, let refusal = try refusal(of: change, screen: screen, &facts) {
@@ -127,6 +132,14 @@ public struct ApplyPlanner: Sendable {
     /// The field states of a row as the batch leaves it so far (empty: no such row).
     private mutating func states(of key: RowKey, _ facts: inout some ApplyFacts) throws -> [String: FieldState] {
         if let known = rows[key] { return known }
+        if let insert = insertedRows.removeValue(forKey: key) {
+            var inserted: [String: FieldState] = [:]
+            for column in insert.columns {
+                inserted[column] = state(insert.change.rowValues[column] ?? .null, of: insert.change, logSeq: insert.logSeq)
+            }
+            rows[key] = inserted
+            return inserted
+        }
         guard try owner(of: key, &facts) != nil else { return [:] }
         let states = try facts.states(of: key)
         rows[key] = states
@@ -186,13 +199,11 @@ public struct ApplyPlanner: Sendable {
             plan.reassertions += decision.reassertions
             let applied = decision.appliedFields.filter { table.columns[$0] != nil }
             if states.isEmpty {
-                logSeq = appendStep(change, write: .insert(columns: applied), rowKeys: decision.appliedFields)
+                let seq = appendStep(change, write: .insert(columns: applied), rowKeys: decision.appliedFields)
+                logSeq = seq
                 owners[key] = .some(change.owner)
-                var inserted: [String: FieldState] = [:]
-                for column in applied {
-                    inserted[column] = state(change.rowValues[column] ?? .null, of: change, logSeq: logSeq)
-                }
-                rows[key] = inserted
+                rows[key] = nil
+                insertedRows[key] = (change, applied, seq)
             } else {
                 var current = states
                 for field in applied {
@@ -227,7 +238,19 @@ public struct ApplyPlanner: Sendable {
         let seq = nextSeq
         nextSeq += 1
         plan.steps.append(ApplyPlan.Step(change: change, write: write, logSeq: seq, rowKeys: rowKeys))
-        logged[change.key] = seq
+        loggedIndex?[change.key] = seq
         return seq
+    }
+
+    /// The last log sequence this batch gave `key`, `nil` when it logged none. Asked only for a
+    /// change the batch carries twice, so the index is built from the plan's steps then, not
+    /// paid for by every change.
+    private mutating func loggedInBatch(_ key: ChangeKey) -> Int64? {
+        if loggedIndex == nil {
+            var index: [ChangeKey: Int64] = [:]
+            for step in plan.steps { index[step.change.key] = step.logSeq }
+            loggedIndex = index
+        }
+        return loggedIndex?[key]
     }
 }
